@@ -1,0 +1,218 @@
+//! The shapes the UI receives: views of the framework built for display, and the error type
+//! that crosses the IPC boundary.
+//!
+//! Every type here derives `TS`; the shell's IPC test writes them to `ui/src/lib/platform/
+//! bindings.ts`, so the UI and the core cannot disagree about a field.
+
+use crate::graph::Framework;
+use crate::markdown;
+use crate::model::{EdgeKindDef, KindDef, MaturityLevel, SourceRef, StatusDef};
+use serde::Serialize;
+use ts_rs::TS;
+
+/// The whole framework as the graph and the map draw it: every node and edge, no bodies.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct FrameworkView {
+    pub id: String,
+    pub name: String,
+    pub short_name: String,
+    pub version: String,
+    pub published: String,
+    pub root: String,
+    pub attribution: String,
+    pub notice: String,
+    pub kinds: Vec<KindDef>,
+    pub edge_kinds: Vec<EdgeKindDef>,
+    pub statuses: Vec<StatusDef>,
+    pub maturity: Vec<MaturityLevel>,
+    pub nodes: Vec<NodeSummary>,
+    pub edges: Vec<EdgeView>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct NodeSummary {
+    pub id: String,
+    pub kind: String,
+    pub title: String,
+    pub tagline: String,
+    pub status: Option<String>,
+    pub order: Option<i32>,
+    /// The node this one is `part_of`, when that parent is not the root (a capability's
+    /// perspective); the graph draws it as a compound group.
+    pub parent: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct EdgeView {
+    pub from: String,
+    pub to: String,
+    pub kind: String,
+}
+
+/// One node for the reader: rendered text and every link in and out.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct NodeDetail {
+    pub id: String,
+    pub kind: String,
+    pub kind_label: String,
+    pub title: String,
+    pub tagline: String,
+    pub status: Option<String>,
+    pub aliases: Vec<String>,
+    pub source: SourceRef,
+    /// Sanitised HTML of the body.
+    pub html: String,
+    pub links: Vec<LinkView>,
+    pub backlinks: Vec<LinkView>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct LinkView {
+    pub id: String,
+    pub kind: String,
+    pub title: String,
+    pub edge: String,
+    pub source: SourceRef,
+}
+
+/// Why an IPC call failed. `code` is closed so the UI can branch on it; `message` is for people.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ApiError {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The id names no node.
+    NotFound,
+    /// The request was malformed.
+    InvalidInput,
+    /// Something failed inside the app; the message says what.
+    Internal,
+}
+
+impl ApiError {
+    pub fn not_found(framework: &Framework, id: &str) -> Self {
+        let hint = framework
+            .suggest(id)
+            .map(|s| format!("; did you mean `{s}`?"))
+            .unwrap_or_default();
+        ApiError {
+            code: ErrorCode::NotFound,
+            message: format!("no node has the id `{id}`{hint}"),
+        }
+    }
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+pub fn framework_view(fw: &Framework) -> FrameworkView {
+    let m = fw.manifest();
+    let root = m.root.as_str();
+    FrameworkView {
+        id: m.id.clone(),
+        name: m.name.clone(),
+        short_name: m.short_name.clone(),
+        version: m.version.clone(),
+        published: m.published.clone(),
+        root: m.root.clone(),
+        attribution: m.attribution.trim().to_string(),
+        notice: m.notice.trim().to_string(),
+        kinds: m.kinds.clone(),
+        edge_kinds: m.edges.clone(),
+        statuses: m.statuses.clone(),
+        maturity: m.maturity.clone(),
+        nodes: fw
+            .nodes()
+            .map(|n| NodeSummary {
+                id: n.id.clone(),
+                kind: n.kind.clone(),
+                title: n.title.clone(),
+                tagline: n.tagline.clone(),
+                status: n.status.clone(),
+                order: n.order.and_then(|o| i32::try_from(o).ok()),
+                parent: fw
+                    .parent(&n.id)
+                    .filter(|p| p.id != root)
+                    .map(|p| p.id.clone()),
+            })
+            .collect(),
+        edges: fw
+            .edges()
+            .map(|(a, b, e)| EdgeView {
+                from: a.id.clone(),
+                to: b.id.clone(),
+                kind: e.kind.clone(),
+            })
+            .collect(),
+    }
+}
+
+pub fn node_detail(fw: &Framework, id: &str) -> Result<NodeDetail, ApiError> {
+    let node = fw.node(id).ok_or_else(|| ApiError::not_found(fw, id))?;
+    let to_view = |l: crate::graph::Link<'_>| LinkView {
+        id: l.node.id.clone(),
+        kind: l.node.kind.clone(),
+        title: l.node.title.clone(),
+        edge: l.edge.kind.clone(),
+        source: l.edge.source.clone(),
+    };
+    Ok(NodeDetail {
+        id: node.id.clone(),
+        kind: node.kind.clone(),
+        kind_label: fw
+            .manifest()
+            .kind(&node.kind)
+            .map(|k| k.label.clone())
+            .unwrap_or_else(|| node.kind.clone()),
+        title: node.title.clone(),
+        tagline: node.tagline.clone(),
+        status: node.status.clone(),
+        aliases: node.aliases.clone(),
+        source: node.source.clone(),
+        html: markdown::render(&node.body),
+        links: fw.links_from(id).into_iter().map(to_view).collect(),
+        backlinks: fw.links_to(id).into_iter().map(to_view).collect(),
+    })
+}
+
+/// Counts for `atlas check`: nodes and edges by kind.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PackSummary {
+    pub name: String,
+    pub version: String,
+    pub nodes: usize,
+    pub edges: usize,
+    pub nodes_by_kind: Vec<(String, usize)>,
+    pub edges_by_kind: Vec<(String, usize)>,
+}
+
+pub fn pack_summary(fw: &Framework) -> PackSummary {
+    let m = fw.manifest();
+    let by_node = fw.count_nodes_by_kind();
+    let by_edge = fw.count_edges_by_kind();
+    PackSummary {
+        name: m.name.clone(),
+        version: m.version.clone(),
+        nodes: fw.node_count(),
+        edges: fw.edge_count(),
+        nodes_by_kind: m
+            .kinds
+            .iter()
+            .map(|k| (k.id.clone(), by_node.get(&k.id).copied().unwrap_or(0)))
+            .collect(),
+        edges_by_kind: m
+            .edges
+            .iter()
+            .map(|e| (e.id.clone(), by_edge.get(&e.id).copied().unwrap_or(0)))
+            .collect(),
+    }
+}

@@ -1,0 +1,15 @@
+//! The Capability Atlas core.
+//!
+//! Everything the app knows lives here — the framework model, loading a content pack from
+//! disk or from the copy built into the binary, the typed graph and its queries, and markdown
+//! rendering — so that it can be tested without a webview. The Tauri shell in `src-tauri/`
+//! is a thin adapter over this crate; nothing here may depend on Tauri (a test checks it).
+
+pub mod api;
+pub mod content;
+pub mod graph;
+pub mod markdown;
+pub mod model;
+
+pub use content::{load_builtin, load_dir, LoadReport, Problem, ProblemKind};
+pub use graph::Framework;
