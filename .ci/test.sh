@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Runs every gate and test suite, counts what passed and failed in each, and closes with
+# one line "N passed, M failed". A gate (fmt, clippy, type check, originality, build) counts
+# as one test; suites contribute their own counts. Exits non-zero when anything failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+export CARGO_TERM_COLOR=never
+
+LOGS=$(mktemp -d)
+passed=0
+failed=0
+declare -a report
+
+add() { # name passed failed
+  passed=$((passed + $2))
+  failed=$((failed + $3))
+  report+=("$(printf '%-34s %5s passed %4s failed' "$1" "$2" "$3")")
+}
+
+gate() { # name command...
+  local name=$1; shift
+  printf '\n\033[1m--- %s\033[0m\n' "$name"
+  if "$@" > "$LOGS/$name.log" 2>&1; then
+    add "$name" 1 0
+  else
+    cat "$LOGS/$name.log"
+    add "$name" 0 1
+  fi
+}
+
+section() { printf '\n\033[1m--- %s\033[0m\n' "$1"; }
+
+# The shell embeds the built UI at compile time, so the UI is built before anything compiles it.
+gate "ui build" bash -c "cd ui && npm run --silent build"
+gate "cargo fmt" cargo fmt --all --check
+gate "clippy -D warnings" cargo clippy --workspace --all-targets --locked -- -D warnings
+gate "content originality" ../shared/tools/originality content
+gate "ui type check" bash -c "cd ui && npm run --silent check"
+
+section "cargo test"
+cargo test --workspace --locked 2>&1 | tee "$LOGS/cargo-test.log"
+status=${PIPESTATUS[0]}
+p=$(awk '/^test result:/ { for (i = 1; i < NF; i++) if ($(i+1) ~ /^passed/) s += $i } END { print s + 0 }' "$LOGS/cargo-test.log")
+f=$(awk '/^test result:/ { for (i = 1; i < NF; i++) if ($(i+1) ~ /^failed/) s += $i } END { print s + 0 }' "$LOGS/cargo-test.log")
+p=${p:-0}; f=${f:-0}
+if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi # a build failure runs no test at all
+add "cargo test (core and shell)" "$p" "$f"
+
+section "vitest"
+(cd ui && npx vitest run --reporter=default) 2>&1 | tee "$LOGS/vitest.log"
+status=${PIPESTATUS[0]}
+line=$(grep -E '^\s+Tests\s' "$LOGS/vitest.log" | tail -1)
+p=$(echo "$line" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+' || echo 0)
+f=$(echo "$line" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+' || echo 0)
+if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+add "vitest (ui units)" "$p" "$f"
+
+gate "app build" cargo build -p atlas --locked
+
+section "end-to-end (tauri-driver + WebKitWebDriver under Xvfb)"
+if [ -x target/debug/atlas ]; then
+  (cd tests/e2e && dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" \
+    node --test --test-concurrency=1 --test-reporter=tap specs/) 2>&1 | tee "$LOGS/e2e.log"
+  status=${PIPESTATUS[0]}
+  p=$(grep -E '^# pass ' "$LOGS/e2e.log" | tail -1 | grep -oE '[0-9]+' || echo 0)
+  f=$(grep -E '^# fail ' "$LOGS/e2e.log" | tail -1 | grep -oE '[0-9]+' || echo 0)
+  if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  add "end-to-end (real app)" "$p" "$f"
+else
+  add "end-to-end (real app)" 0 1
+fi
+
+printf '\n\033[1m--- summary\033[0m\n'
+printf '%s\n' "${report[@]}"
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

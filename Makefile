@@ -1,0 +1,36 @@
+# The build entry point. Two commands matter, and both install what they need first:
+#   make run    build and open Capability Atlas
+#   make test   run every check and test, ending with "N passed, M failed"
+# Everything else here is a step of those two.
+
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: run test deps ui app bindings check bench clean
+
+run: deps app
+	./target/debug/atlas $(ARGS)
+
+test: deps
+	bash .ci/test.sh
+
+deps:
+	bash .ci/deps.sh
+
+ui:
+	cd ui && npm run build
+
+app: ui
+	cargo build -p atlas
+
+# Regenerate ui/src/lib/platform/bindings.ts after changing the IPC surface.
+bindings:
+	UPDATE_BINDINGS=1 cargo test -p atlas --lib ipc
+
+# Validate the built-in pack (or CONTENT=dir) and print its counts.
+check: app
+	./target/debug/atlas check $(if $(CONTENT),--content $(CONTENT))
+
+clean:
+	cargo clean
+	rm -rf ui/dist ui/node_modules tests/e2e/node_modules tests/e2e/artifacts

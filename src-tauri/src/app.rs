@@ -1,0 +1,28 @@
+//! Opening the window and serving the IPC surface.
+
+use crate::ipc;
+use crate::state::AppState;
+use std::process::ExitCode;
+use tauri::{WebviewUrl, WebviewWindowBuilder};
+
+pub fn run(state: AppState) -> ExitCode {
+    let result = tauri::Builder::default()
+        .manage(state)
+        .invoke_handler(ipc::handler())
+        .setup(|app| {
+            WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
+                .title("Capability Atlas")
+                .inner_size(1280.0, 800.0)
+                .min_inner_size(800.0, 560.0)
+                .build()?;
+            Ok(())
+        })
+        .run(tauri::generate_context!());
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("Capability Atlas could not start: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

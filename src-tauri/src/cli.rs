@@ -1,0 +1,58 @@
+//! The `atlas` command line: global options shared with the app, and headless subcommands
+//! that work on the same core as the window does.
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "atlas",
+    version,
+    about = "Capability Atlas: explore, search, present and annotate capability frameworks offline.",
+    long_about = "With no command, opens the app window. With a command, works headless."
+)]
+pub struct Cli {
+    /// A framework pack folder to load instead of the built-in CAF-AI pack.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub content: Option<PathBuf>,
+
+    /// Where organisations and assessments are stored (default: the platform's app data folder).
+    #[arg(long, global = true, value_name = "DIR", env = "ATLAS_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Load and validate a framework pack, and print what it holds.
+    Check {
+        /// Print the summary as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+impl Cli {
+    pub fn load_framework(&self) -> Result<atlas_core::Framework, atlas_core::LoadReport> {
+        match &self.content {
+            Some(dir) => atlas_core::load_dir(dir),
+            None => atlas_core::load_builtin(),
+        }
+    }
+
+    /// The data folder: `--data-dir`, `ATLAS_DATA_DIR`, or the platform's app data folder.
+    pub fn data_dir(&self) -> PathBuf {
+        self.data_dir.clone().unwrap_or_else(default_data_dir)
+    }
+}
+
+fn default_data_dir() -> PathBuf {
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .unwrap_or_else(std::env::temp_dir);
+    base.join("app.capability-atlas")
+}

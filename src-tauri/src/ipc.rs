@@ -1,0 +1,159 @@
+//! The IPC surface: every command the UI may call, declared once.
+//!
+//! `ipc_surface!` turns each declaration into a Tauri command, registers it in the handler,
+//! and describes it to TypeScript, so the command, its handler entry and its TS signature can
+//! never drift apart. Commands are adapters: they take the request, call the core and return
+//! its answer or an `ApiError` (`{code, message}`). Logic belongs in `atlas-core`.
+
+use crate::state::AppState;
+use atlas_core::api::{self, ApiError};
+
+macro_rules! ipc_surface {
+    ($(
+        $(#[doc = $doc:literal])*
+        fn $name:ident($state:ident $(, $arg:ident : $ty:ty)*) -> $ret:ty $body:block
+    )*) => {
+        $(
+            $(#[doc = $doc])*
+            #[tauri::command(rename_all = "snake_case")]
+            pub async fn $name(
+                state: tauri::State<'_, AppState>
+                $(, $arg: $ty)*
+            ) -> Result<$ret, ApiError> {
+                let $state: &AppState = &state;
+                $body
+            }
+        )*
+
+        /// The Tauri invoke handler for every declared command.
+        pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$($name),*]
+        }
+
+        /// The declared command names, in declaration order.
+        #[cfg(test)]
+        pub const DECLARED: &[&str] = &[$(stringify!($name)),*];
+
+        /// The `Commands` interface for TypeScript: each command's arguments and result.
+        #[cfg(test)]
+        pub fn typescript_commands() -> String {
+            use ts_rs::TS;
+            let mut out = String::from("export interface Commands {\n");
+            $(
+                let docs: &[&str] = &[$($doc),*];
+                for d in docs {
+                    out.push_str(&format!("  /**{} */\n", d));
+                }
+                let args: Vec<String> = vec![$(format!("{}: {}", stringify!($arg), <$ty as TS>::name(&ts_rs::Config::default()))),*];
+                out.push_str(&format!(
+                    "  {}: {{ args: {{ {} }}; result: {} }};\n",
+                    stringify!($name),
+                    args.join("; "),
+                    <$ret as TS>::name(&ts_rs::Config::default())
+                ));
+            )*
+            out.push_str("}\n");
+            out
+        }
+    };
+}
+
+ipc_surface! {
+    /// The loaded framework: identity, kinds, maturity scale, every node and edge.
+    fn framework(app) -> api::FrameworkView {
+        Ok(api::framework_view(app.framework()?))
+    }
+
+    /// One node for the reader: rendered body, links and backlinks.
+    fn node(app, id: String) -> api::NodeDetail {
+        api::node_detail(app.framework()?, &id)
+    }
+}
+
+/// Type declarations for every type the commands exchange, in dependency order.
+#[cfg(test)]
+pub fn typescript_types() -> String {
+    use ts_rs::TS;
+    let cfg = ts_rs::Config::default();
+    let decls = [
+        atlas_core::model::SourceRef::decl(&cfg),
+        atlas_core::model::KindDef::decl(&cfg),
+        atlas_core::model::EdgeKindDef::decl(&cfg),
+        atlas_core::model::StatusDef::decl(&cfg),
+        atlas_core::model::MaturityLevel::decl(&cfg),
+        api::NodeSummary::decl(&cfg),
+        api::EdgeView::decl(&cfg),
+        api::FrameworkView::decl(&cfg),
+        api::LinkView::decl(&cfg),
+        api::NodeDetail::decl(&cfg),
+        api::ErrorCode::decl(&cfg),
+        api::ApiError::decl(&cfg),
+    ];
+    decls
+        .iter()
+        .map(|d| format!("export {d}\n"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The whole generated TypeScript module, as committed at `ui/src/lib/platform/bindings.ts`.
+#[cfg(test)]
+pub fn typescript_bindings() -> String {
+    format!(
+        "// Generated from src-tauri/src/ipc.rs by `cargo test -p atlas ipc` with\n\
+         // UPDATE_BINDINGS=1. Do not edit by hand: a test fails when this file is stale.\n\n{}\n{}",
+        typescript_types(),
+        typescript_commands()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BINDINGS: &str = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../ui/src/lib/platform/bindings.ts"
+    );
+
+    #[test]
+    fn committed_typescript_bindings_are_current() {
+        let fresh = typescript_bindings();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(BINDINGS, &fresh).expect("write bindings");
+        }
+        let committed = std::fs::read_to_string(BINDINGS).unwrap_or_default();
+        assert!(
+            committed == fresh,
+            "ui/src/lib/platform/bindings.ts is stale: the UI would compile against types the app \
+             no longer sends. Regenerate with `UPDATE_BINDINGS=1 cargo test -p atlas ipc`."
+        );
+    }
+
+    #[test]
+    fn every_declared_command_has_a_permission_and_nothing_else_does() {
+        assert_eq!(
+            DECLARED,
+            crate::command_names::COMMAND_NAMES,
+            "build.rs grants permissions from command_names.rs; it must list exactly the declared commands"
+        );
+        let set =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/permissions/app.toml"))
+                .expect("permission set");
+        for name in DECLARED {
+            assert!(
+                set.contains(&format!("\"allow-{name}\"")),
+                "the main window must be allowed to call `{name}`"
+            );
+        }
+        let granted = set
+            .lines()
+            .find(|l| l.starts_with("permissions"))
+            .expect("the set lists its permissions");
+        assert_eq!(
+            granted.matches("\"allow-").count(),
+            DECLARED.len(),
+            "the permission set must grant only the app's own commands"
+        );
+    }
+}

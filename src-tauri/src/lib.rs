@@ -1,0 +1,21 @@
+//! The Capability Atlas shell: the `atlas` command line and the Tauri window over
+//! `atlas-core`. This crate is glue; what the app knows and does lives in the core.
+
+mod app;
+mod check;
+mod cli;
+#[cfg(test)]
+mod command_names;
+mod ipc;
+mod state;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+pub fn run() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match &cli.command {
+        Some(cli::Command::Check { json }) => check::run(cli.load_framework(), *json),
+        None => app::run(state::AppState::new(cli.load_framework(), cli.data_dir())),
+    }
+}

@@ -1,0 +1,76 @@
+// The app opens, draws the framework and reads it back, through the real webview.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  byRole,
+  clickNodeInGraph,
+  launchApp,
+  saveScreenshot,
+  textOf,
+  waitForGraph,
+} from '../support.mjs';
+
+const PERSPECTIVES = ['Business', 'People', 'Governance', 'Platform', 'Security', 'Operations'];
+
+describe('the app window', () => {
+  let app;
+  let drawnAfterMs;
+
+  before(async () => {
+    app = await launchApp();
+    await waitForGraph(app.browser);
+    drawnAfterMs = performance.now() - app.started;
+  });
+
+  after(async () => app?.close());
+
+  it('opens with the app name as its heading and window title', async () => {
+    const { browser } = app;
+    await byRole(browser, 'heading', 'Capability Atlas');
+    assert.equal(await browser.getTitle(), 'Capability Atlas');
+  });
+
+  it('draws the graph within 5 seconds of the process starting', () => {
+    // Without a D-Bus session GTK waits 25 s for a portal; this guards against that and
+    // any other startup stall.
+    assert.ok(drawnAfterMs < 5000, `the graph took ${Math.round(drawnAfterMs)} ms to appear`);
+  });
+
+  it('shows all six perspectives by name in the graph', async () => {
+    const { browser } = app;
+    const graph = await byRole(browser, 'region', 'Framework graph');
+    const list = await byRole(browser, 'list', 'Nodes in the graph', { within: graph });
+    const canvas = await byRole(browser, 'img', null, { within: graph });
+    const size = await canvas.getSize();
+    for (const name of PERSPECTIVES) {
+      const node = await byRole(browser, 'button', name, { within: list });
+      const x = Number(await node.getAttribute('data-x'));
+      const y = Number(await node.getAttribute('data-y'));
+      assert.ok(
+        x > 0 && y > 0 && x < size.width && y < size.height,
+        `${name} is drawn inside the visible graph (at ${x},${y})`,
+      );
+    }
+    await saveScreenshot(browser, 'graph');
+  });
+
+  it('shows a perspective\'s text in the reader when it is clicked in the graph', async () => {
+    const { browser } = app;
+    await clickNodeInGraph(browser, 'Governance');
+    const reader = await byRole(browser, 'complementary', 'Reader');
+    await byRole(browser, 'heading', 'Governance', { within: reader });
+    const text = await textOf(browser, reader);
+    assert.match(text, /Responsible use of AI/, 'the reader shows the perspective\'s own text and links');
+    assert.match(text, /Who is involved/, 'the body is rendered from markdown');
+    await saveScreenshot(browser, 'reader-governance');
+  });
+
+  it('follows a link in the reader to another node', async () => {
+    const { browser } = app;
+    const reader = await byRole(browser, 'complementary', 'Reader');
+    const links = await byRole(browser, 'region', 'Links', { within: reader });
+    const target = await byRole(browser, 'button', 'Responsible use of AI', { within: links });
+    await target.click();
+    await byRole(browser, 'heading', 'Responsible use of AI', { within: reader });
+  });
+});

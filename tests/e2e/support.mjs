@@ -1,0 +1,170 @@
+// Starting the real app under tauri-driver and finding things in it the way a person would:
+// by accessible role and name, never by internal ids or classes.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import net from 'node:net';
+import { remote } from 'webdriverio';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repoRoot = resolve(here, '../..');
+export const appBinary = process.env.ATLAS_APP ?? join(repoRoot, 'target/debug/atlas');
+export const artifacts = join(here, 'artifacts');
+
+async function freePort() {
+  return new Promise((ok, fail) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => ok(port));
+    });
+    srv.on('error', fail);
+  });
+}
+
+async function waitForPort(port, ms) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    const open = await new Promise((ok) => {
+      const s = net.connect(port, '127.0.0.1', () => {
+        s.end();
+        ok(true);
+      });
+      s.on('error', () => ok(false));
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`tauri-driver did not listen on ${port} within ${ms} ms`);
+}
+
+/**
+ * Launches the app through tauri-driver with its own empty data folder.
+ * Returns the WebDriver session, the time the launch was requested, and a `close` function.
+ */
+export async function launchApp({ dataDir, args = [] } = {}) {
+  const port = await freePort();
+  const nativePort = await freePort();
+  const driver = spawn(
+    process.env.TAURI_DRIVER ?? 'tauri-driver',
+    ['--port', String(port), '--native-port', String(nativePort)],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let driverErr = '';
+  driver.stderr.on('data', (d) => (driverErr += d));
+  await waitForPort(port, 15000);
+  const data = dataDir ?? mkdtempSync(join(tmpdir(), 'atlas-e2e-'));
+  const started = performance.now();
+  let browser;
+  try {
+    browser = await remote({
+      hostname: '127.0.0.1',
+      port,
+      logLevel: 'error',
+      connectionRetryTimeout: 60000,
+      capabilities: {
+        'tauri:options': { application: appBinary, args: ['--data-dir', data, ...args] },
+      },
+    });
+  } catch (e) {
+    driver.kill();
+    throw new Error(`could not start the app: ${e.message}\n${driverErr}`);
+  }
+  return {
+    browser,
+    started,
+    dataDir: data,
+    async close() {
+      try {
+        await browser.deleteSession();
+      } catch {
+        /* the app may already be gone */
+      }
+      driver.kill();
+    },
+  };
+}
+
+/** Implicit ARIA roles of the elements the app uses, for matching by role. */
+const FIND_BY_ROLE = `
+  const [role, name, within] = arguments;
+  const implicit = {
+    button: 'button', h1: 'heading', h2: 'heading', h3: 'heading', h4: 'heading',
+    aside: 'complementary', main: 'main', nav: 'navigation', dialog: 'dialog',
+    ul: 'list', ol: 'list', li: 'listitem', article: 'article', a: 'link', header: 'banner',
+  };
+  const roleOf = (el) => el.getAttribute('role') ||
+    (el.tagName === 'SECTION' && (el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby')) ? 'region' : implicit[el.tagName.toLowerCase()]);
+  const nameOf = (el) => {
+    if (el.hasAttribute('aria-label')) return el.getAttribute('aria-label');
+    if (el.hasAttribute('aria-labelledby')) {
+      return el.getAttribute('aria-labelledby').split(/\\s+/)
+        .map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+    }
+    return el.textContent ?? '';
+  };
+  const norm = (s) => s.replace(/\\s+/g, ' ').trim();
+  const root = within || document;
+  return [...root.querySelectorAll('*')].filter((el) => roleOf(el) === role &&
+    (name === null || norm(nameOf(el)) === name));
+`;
+
+/** All elements with `role` whose accessible name is exactly `name` (any name when null). */
+export async function allByRole(browser, role, name = null, within = undefined) {
+  return browser.execute(FIND_BY_ROLE, role, name, within ?? null);
+}
+
+/** Waits for exactly one element with `role` and `name`, and returns it. */
+export async function byRole(browser, role, name = null, { within, timeout = 5000 } = {}) {
+  let found = [];
+  await browser.waitUntil(
+    async () => {
+      found = await allByRole(browser, role, name, within);
+      return found.length === 1;
+    },
+    {
+      timeout,
+      timeoutMsg: `expected one ${role} named ${JSON.stringify(name)}, found ${found.length}`,
+    },
+  );
+  return browser.$(found[0]);
+}
+
+/** The text a person would read in an element. */
+export async function textOf(browser, el) {
+  return browser.execute((e) => e.innerText, el);
+}
+
+export async function saveScreenshot(browser, name) {
+  mkdirSync(artifacts, { recursive: true });
+  const png = await browser.takeScreenshot();
+  writeFileSync(join(artifacts, `${name}.png`), Buffer.from(png, 'base64'));
+}
+
+/** Waits until the graph has been laid out and drawn. */
+export async function waitForGraph(browser, timeout = 15000) {
+  const canvas = await byRole(browser, 'img', null, { timeout });
+  await browser.waitUntil(async () => (await canvas.getAttribute('data-ready')) === 'true', {
+    timeout,
+    timeoutMsg: 'the graph was not drawn',
+  });
+  return canvas;
+}
+
+/** Clicks on the graph canvas where the node with this visible title is drawn. */
+export async function clickNodeInGraph(browser, title) {
+  const list = await byRole(browser, 'list', 'Nodes in the graph');
+  const button = await byRole(browser, 'button', title, { within: list });
+  const point = await browser.execute((b) => {
+    const canvas = document.querySelector('[role="img"]').getBoundingClientRect();
+    return { x: canvas.left + Number(b.dataset.x), y: canvas.top + Number(b.dataset.y) };
+  }, button);
+  await browser
+    .action('pointer', { parameters: { pointerType: 'mouse' } })
+    .move({ x: Math.round(point.x), y: Math.round(point.y), origin: 'viewport' })
+    .down({ button: 0 })
+    .up({ button: 0 })
+    .perform();
+}

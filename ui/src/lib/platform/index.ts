@@ -1,0 +1,32 @@
+// The one seam between the UI and the desktop shell. Components receive a `Platform` and
+// never import `@tauri-apps/*` themselves, so every component runs in Vitest against
+// `FakePlatform`. Only this folder may import from `@tauri-apps`.
+import type { ApiError, Commands } from './bindings';
+
+export type * from './bindings';
+
+export type Command = keyof Commands;
+export type Args<K extends Command> = Commands[K]['args'];
+export type Result<K extends Command> = Commands[K]['result'];
+
+export interface Platform {
+  call<K extends Command>(command: K, args: Args<K>): Promise<Result<K>>;
+}
+
+/** An IPC failure as the UI sees it: the core's `{code, message}`. */
+export class AppError extends Error {
+  readonly code: ApiError['code'];
+  constructor(error: ApiError) {
+    super(error.message);
+    this.code = error.code;
+  }
+}
+
+export function isApiError(value: unknown): value is ApiError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ApiError).code === 'string' &&
+    typeof (value as ApiError).message === 'string'
+  );
+}

@@ -1,0 +1,13 @@
+// The real platform: calls the Rust commands through Tauri's IPC.
+import { invoke } from '@tauri-apps/api/core';
+import { AppError, isApiError, type Args, type Command, type Platform, type Result } from './index';
+
+export const tauriPlatform: Platform = {
+  async call<K extends Command>(command: K, args: Args<K>): Promise<Result<K>> {
+    try {
+      return await invoke<Result<K>>(command, args as Record<string, unknown>);
+    } catch (e) {
+      throw isApiError(e) ? new AppError(e) : new AppError({ code: 'internal', message: String(e) });
+    }
+  },
+};
