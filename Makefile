@@ -31,6 +31,13 @@ bindings:
 check: app
 	./target/debug/atlas check $(if $(CONTENT),--content $(CONTENT))
 
+# Benchmarks: print timing tables; they never fail on timing.
+# Benchmarks print tables of figures; they never fail on timing.
+bench: deps app
+	cargo bench -p atlas-core --bench store
+	cargo bench -p atlas-core --bench search
+	cd tests/e2e && dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" node bench/search-latency.mjs
+
 clean:
 	cargo clean
 	rm -rf ui/dist ui/node_modules tests/e2e/node_modules tests/e2e/artifacts

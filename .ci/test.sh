@@ -6,6 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 export CARGO_TERM_COLOR=never
+export NO_COLOR=1
 
 LOGS=$(mktemp -d)
 passed=0
@@ -48,7 +49,7 @@ if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi # a build failure runs no
 add "cargo test (core and shell)" "$p" "$f"
 
 section "vitest"
-(cd ui && npx vitest run --reporter=default) 2>&1 | tee "$LOGS/vitest.log"
+(cd ui && NO_COLOR=1 npx vitest run --reporter=default) 2>&1 | sed 's/\x1b\[[0-9;]*m//g' | tee "$LOGS/vitest.log"
 status=${PIPESTATUS[0]}
 line=$(grep -E '^\s+Tests\s' "$LOGS/vitest.log" | tail -1)
 p=$(echo "$line" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+' || echo 0)
@@ -60,8 +61,9 @@ gate "app build" cargo build -p atlas --locked
 
 section "end-to-end (tauri-driver + WebKitWebDriver under Xvfb)"
 if [ -x target/debug/atlas ]; then
-  (cd tests/e2e && dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" \
-    node --test --test-concurrency=1 --test-reporter=tap specs/) 2>&1 | tee "$LOGS/e2e.log"
+  # A stuck webview must fail the run, not hang it: each test has 3 minutes, the suite 20.
+  (cd tests/e2e && timeout 1200 dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" \
+    node --test --test-concurrency=1 --test-timeout=180000 --test-reporter=tap specs/) 2>&1 | tee "$LOGS/e2e.log"
   status=${PIPESTATUS[0]}
   p=$(grep -E '^# pass ' "$LOGS/e2e.log" | tail -1 | grep -oE '[0-9]+' || echo 0)
   f=$(grep -E '^# fail ' "$LOGS/e2e.log" | tail -1 | grep -oE '[0-9]+' || echo 0)

@@ -26,9 +26,42 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// The annotation store's commands (`org`, `assess`, `history`, …).
+    #[command(flatten)]
+    Store(crate::org_cmd::StoreCommand),
     /// Load and validate a framework pack, and print what it holds.
     Check {
         /// Print the summary as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search the framework: words are AND-ed, the last is completed, typos are forgiven.
+    Search {
+        /// What to look for; may include "phrases" and kind:, perspective:, stakeholder: filters.
+        query: Vec<String>,
+        /// Only nodes of this kind (capability, stakeholder, concept, …).
+        #[arg(long)]
+        kind: Option<String>,
+        /// Only nodes of this perspective (id or name).
+        #[arg(long)]
+        perspective: Option<String>,
+        /// How many results at most.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Print the results as a JSON array.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one node: its text, links and backlinks.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show how two nodes are connected, edge by edge.
+    Path {
+        from: String,
+        to: String,
         #[arg(long)]
         json: bool,
     },

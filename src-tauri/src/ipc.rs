@@ -6,7 +6,9 @@
 //! its answer or an `ApiError` (`{code, message}`). Logic belongs in `atlas-core`.
 
 use crate::state::AppState;
-use atlas_core::api::{self, ApiError};
+use atlas_core::api::{self, ApiError, ErrorCode};
+use atlas_core::search::{SearchHit, SearchOptions};
+use atlas_core::store;
 
 macro_rules! ipc_surface {
     ($(
@@ -68,6 +70,59 @@ ipc_surface! {
     fn node(app, id: String) -> api::NodeDetail {
         api::node_detail(app.framework()?, &id)
     }
+
+    /// Ranked results for what was typed in the search box, framework and notes alike.
+    fn search(app, query: String, limit: u32) -> Vec<SearchHit> {
+        let guard = app.search()?;
+        let index = guard.as_ref().ok_or_else(|| ApiError {
+            code: ErrorCode::Internal,
+            message: "search is unavailable because the framework did not load".into(),
+        })?;
+        let opts = SearchOptions { limit: limit as usize, ..Default::default() };
+        index.search(&query, &opts).map_err(|e| ApiError { code: ErrorCode::Internal, message: e.to_string() })
+    }
+
+    /// Whether organisation data can be read and written (and why not).
+    fn store_status(app) -> store::StoreStatus {
+        Ok(app.store_status())
+    }
+
+    /// The live organisations, by name.
+    fn organisations(app) -> Vec<store::Organisation> {
+        app.with_store(|s| s.organisations())
+    }
+
+    /// Creates an organisation; names are unique.
+    fn create_organisation(app, name: String) -> store::Organisation {
+        app.with_store(|s| s.create_organisation(&name))
+    }
+
+    /// An organisation's assessment of one capability (empty when never assessed).
+    fn assessment(app, org: u32, capability: String) -> store::Assessment {
+        app.with_store(|s| s.assessment(org.into(), &capability))
+    }
+
+    /// Validates and saves an assessment, recording each changed field; returns what was stored.
+    fn save_assessment(app, org: u32, capability: String, assessment: store::Assessment) -> store::Assessment {
+        let fw = app.framework()?;
+        let saved = app.with_store(|s| s.save_assessment(fw, org.into(), &capability, assessment))?;
+        app.reindex_notes(org.into());
+        Ok(saved)
+    }
+
+    /// Reverts the organisation's last change.
+    fn undo(app, org: u32) -> store::UndoOutcome {
+        let outcome = app.with_store(|s| s.undo(org.into()))?;
+        app.reindex_notes(org.into());
+        Ok(outcome)
+    }
+
+    /// Re-applies the last undone change.
+    fn redo(app, org: u32) -> store::UndoOutcome {
+        let outcome = app.with_store(|s| s.redo(org.into()))?;
+        app.reindex_notes(org.into());
+        Ok(outcome)
+    }
 }
 
 /// Type declarations for every type the commands exchange, in dependency order.
@@ -86,8 +141,16 @@ pub fn typescript_types() -> String {
         api::FrameworkView::decl(&cfg),
         api::LinkView::decl(&cfg),
         api::NodeDetail::decl(&cfg),
+        atlas_core::search::SearchHit::decl(&cfg),
         api::ErrorCode::decl(&cfg),
         api::ApiError::decl(&cfg),
+        store::StoreStatus::decl(&cfg),
+        store::Organisation::decl(&cfg),
+        store::Priority::decl(&cfg),
+        store::Confidence::decl(&cfg),
+        store::Evidence::decl(&cfg),
+        store::Assessment::decl(&cfg),
+        store::UndoOutcome::decl(&cfg),
     ];
     decls
         .iter()
@@ -132,17 +195,24 @@ mod tests {
 
     #[test]
     fn every_declared_command_has_a_permission_and_nothing_else_does() {
+        let sorted = |names: &[&'static str]| {
+            let mut v = names.to_vec();
+            v.sort_unstable();
+            v
+        };
         assert_eq!(
-            DECLARED,
-            crate::command_names::COMMAND_NAMES,
+            sorted(DECLARED),
+            sorted(crate::command_names::COMMAND_NAMES),
             "build.rs grants permissions from command_names.rs; it must list exactly the declared commands"
         );
         let set =
             std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/permissions/app.toml"))
                 .expect("permission set");
         for name in DECLARED {
+            // Tauri names a command's permission after the command with `_` turned into `-`.
+            let slug = name.replace('_', "-");
             assert!(
-                set.contains(&format!("\"allow-{name}\"")),
+                set.contains(&format!("\"allow-{slug}\"")),
                 "the main window must be allowed to call `{name}`"
             );
         }

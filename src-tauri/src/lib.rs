@@ -6,7 +6,9 @@ mod check;
 mod cli;
 #[cfg(test)]
 mod command_names;
+mod explore;
 mod ipc;
+mod org_cmd;
 mod state;
 
 use clap::Parser;
@@ -16,6 +18,20 @@ pub fn run() -> ExitCode {
     let cli = cli::Cli::parse();
     match &cli.command {
         Some(cli::Command::Check { json }) => check::run(cli.load_framework(), *json),
-        None => app::run(state::AppState::new(cli.load_framework(), cli.data_dir())),
+        Some(cli::Command::Store(cmd)) => org_cmd::run(&cli, cmd),
+        Some(cli::Command::Search {
+            query,
+            kind,
+            perspective,
+            limit,
+            json,
+        }) => explore::search(&cli, &query.join(" "), kind, perspective, *limit, *json),
+        Some(cli::Command::Show { id, json }) => explore::show(&cli, id, *json),
+        Some(cli::Command::Path { from, to, json }) => explore::path(&cli, from, to, *json),
+        None => {
+            let state = state::AppState::new(cli.load_framework(), cli.data_dir());
+            state.index_all_notes();
+            app::run(state)
+        }
     }
 }

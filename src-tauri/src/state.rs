@@ -2,24 +2,148 @@
 //! where user data lives.
 
 use atlas_core::api::{ApiError, ErrorCode};
+use atlas_core::search::{NoteDoc, SearchIndex};
+use atlas_core::store::{Store, StoreError, StoreStatus};
 use atlas_core::{Framework, LoadReport};
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard};
 
 pub struct AppState {
     /// A pack that failed to load is kept as its report, so the window can show the author
     /// every problem instead of the app refusing to start.
     framework: Result<Arc<Framework>, LoadReport>,
-    #[allow(dead_code)] // read by the annotation store, which lands next
+    #[allow(dead_code)] // the store opens from it at start; kept for restore from the UI
     pub data_dir: PathBuf,
+    /// The annotation store, or why it could not be opened (damaged, newer, unwritable): the
+    /// app still starts, shows the framework and says what is wrong with the data.
+    store: Mutex<Result<Store, String>>,
+    /// The search index, rebuilt from content at every start; notes are added as they are saved.
+    search: Mutex<Option<SearchIndex>>,
 }
 
 impl AppState {
     pub fn new(framework: Result<Framework, LoadReport>, data_dir: PathBuf) -> Self {
+        let store = Store::open(&data_dir, &crate::org_cmd::author()).map_err(|e| e.to_string());
+        let search = framework
+            .as_ref()
+            .ok()
+            .and_then(|fw| match SearchIndex::build(fw) {
+                Ok(index) => Some(index),
+                Err(e) => {
+                    eprintln!("search is unavailable: {e}");
+                    None
+                }
+            });
         AppState {
             framework: framework.map(Arc::new),
             data_dir,
+            store: Mutex::new(store),
+            search: Mutex::new(search),
         }
+    }
+
+    /// Runs `f` on the open store, or says why the store could not be opened.
+    /// Makes the organisation's notes, evidence labels and tags searchable as they now stand.
+    /// Search is a convenience: if it fails, the saved data is unaffected, so the failure is
+    /// logged rather than returned.
+    pub fn reindex_notes(&self, org: i64) {
+        let Ok(fw) = self.framework() else { return };
+        let texts = self.with_store(|s| {
+            let name = s.organisation(org)?.name;
+            let notes: Vec<(String, String)> = s
+                .assessments(org)?
+                .into_iter()
+                .map(|(cap, a)| {
+                    let mut text = a.notes.clone();
+                    for e in &a.evidence {
+                        text.push('\n');
+                        text.push_str(&e.label);
+                    }
+                    if !a.tags.is_empty() {
+                        text.push('\n');
+                        text.push_str(&a.tags.join(" "));
+                    }
+                    if let Some(reason) = &a.not_applicable {
+                        text.push('\n');
+                        text.push_str(reason);
+                    }
+                    (cap, text)
+                })
+                .collect();
+            Ok((name, notes))
+        });
+        let (name, notes) = match texts {
+            Ok(t) => t,
+            Err(_) => return,
+        };
+        let org_id = org.to_string();
+        let docs: Vec<NoteDoc<'_>> = notes
+            .iter()
+            .map(|(cap, text)| NoteDoc {
+                org_id: &org_id,
+                org_name: &name,
+                capability_id: cap,
+                text,
+            })
+            .collect();
+        if let Ok(mut guard) = self.search.lock() {
+            if let Some(index) = guard.as_mut() {
+                if let Err(e) = index.replace_org_notes(fw, &docs, &org_id) {
+                    eprintln!("notes of organisation {org} are not searchable: {e}");
+                }
+            }
+        }
+    }
+
+    /// Indexes every organisation's notes; run once at start-up.
+    pub fn index_all_notes(&self) {
+        let orgs = self.with_store(|s| s.organisations()).unwrap_or_default();
+        for o in orgs {
+            self.reindex_notes(o.id);
+        }
+    }
+
+    pub fn with_store<T>(
+        &self,
+        f: impl FnOnce(&mut Store) -> Result<T, StoreError>,
+    ) -> Result<T, ApiError> {
+        let mut guard = self.store.lock().map_err(|_| ApiError {
+            code: ErrorCode::Internal,
+            message: "the annotation store is unavailable after an earlier failure".into(),
+        })?;
+        match guard.as_mut() {
+            Ok(store) => f(store).map_err(ApiError::from),
+            Err(why) => Err(ApiError {
+                code: ErrorCode::Internal,
+                message: why.clone(),
+            }),
+        }
+    }
+
+    /// Whether organisation data can be read and written, for the header's warning.
+    pub fn store_status(&self) -> StoreStatus {
+        match self.store.lock().as_deref() {
+            Ok(Ok(store)) => StoreStatus {
+                error: None,
+                read_only: store.read_only().map(str::to_string),
+            },
+            Ok(Err(why)) => StoreStatus {
+                error: Some(why.clone()),
+                read_only: None,
+            },
+            Err(_) => StoreStatus {
+                error: Some("the annotation store failed earlier; restart the app".into()),
+                read_only: None,
+            },
+        }
+    }
+
+    /// The search index, locked for one query or one note update.
+    pub fn search(&self) -> Result<MutexGuard<'_, Option<SearchIndex>>, ApiError> {
+        self.search.lock().map_err(|_| ApiError {
+            code: ErrorCode::Internal,
+            message: "search is unavailable after an earlier failure".into(),
+        })
     }
 
     pub fn framework(&self) -> Result<&Framework, ApiError> {

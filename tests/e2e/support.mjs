@@ -94,6 +94,7 @@ const FIND_BY_ROLE = `
     button: 'button', h1: 'heading', h2: 'heading', h3: 'heading', h4: 'heading',
     aside: 'complementary', main: 'main', nav: 'navigation', dialog: 'dialog',
     ul: 'list', ol: 'list', li: 'listitem', article: 'article', a: 'link', header: 'banner',
+    select: 'combobox', textarea: 'textbox', input: 'textbox',
   };
   const roleOf = (el) => el.getAttribute('role') ||
     (el.tagName === 'SECTION' && (el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby')) ? 'region' : implicit[el.tagName.toLowerCase()]);

@@ -10,6 +10,9 @@ pub mod content;
 pub mod graph;
 pub mod markdown;
 pub mod model;
+pub mod search;
+pub mod store;
+pub mod synthetic;
 
 pub use content::{load_builtin, load_dir, LoadReport, Problem, ProblemKind};
 pub use graph::Framework;

@@ -158,3 +158,260 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Runs `atlas` against its own data folder.
+fn atlas_in(dir: &Path, args: &[&str]) -> Output {
+    let mut all = vec!["--data-dir", dir.to_str().unwrap()];
+    all.extend_from_slice(args);
+    atlas(&all)
+}
+
+#[test]
+fn org_assess_history_snapshot_compare_round_trip_on_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(atlas_in(d, &["org", "create", "Acme"]).status.success());
+    let dup = atlas_in(d, &["org", "create", "Acme"]);
+    assert!(
+        !dup.status.success() && stderr(&dup).contains("already exists"),
+        "{}",
+        stderr(&dup)
+    );
+    let out = atlas_in(
+        d,
+        &[
+            "assess",
+            "Acme",
+            "data-curation",
+            "--current",
+            "2",
+            "--target",
+            "4",
+            "--note",
+            "Catalogue exists",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("current 2 target 4"));
+    assert!(atlas_in(d, &["snapshot", "Acme", "Q1"]).status.success());
+    atlas_in(d, &["assess", "1", "data-curation", "--current", "3"]);
+    let cmp = atlas_in(d, &["compare", "Acme", "Q1", "now"]);
+    assert!(
+        stdout(&cmp).contains("Data curation: current +1 target +0"),
+        "{}",
+        stdout(&cmp)
+    );
+    let json = atlas_in(d, &["compare", "Acme", "Q1", "now", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("--json prints JSON");
+    assert_eq!(v["capabilities"][0]["current_delta"], 1);
+    let history = stdout(&atlas_in(d, &["history", "Acme", "data-curation"]));
+    assert!(
+        history.contains("data-curation.current: 2 -> 3"),
+        "{history}"
+    );
+    let list = stdout(&atlas_in(d, &["org", "list"]));
+    assert!(list.contains("Acme"), "{list}");
+}
+
+#[test]
+fn assess_refuses_bad_input_naming_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    atlas_in(d, &["org", "create", "Acme"]);
+    let out = atlas_in(d, &["assess", "Acme", "data-curation", "--current", "9"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("current") && stderr(&out).contains("maturity scale"),
+        "{}",
+        stderr(&out)
+    );
+    let out = atlas_in(d, &["assess", "Acme", "nope", "--current", "1"]);
+    assert!(
+        !out.status.success() && stderr(&out).contains("not a capability"),
+        "{}",
+        stderr(&out)
+    );
+    let out = atlas_in(d, &["assess", "Nobody", "data-curation", "--current", "1"]);
+    assert!(
+        !out.status.success() && stderr(&out).contains("no organisation"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn export_import_and_merge_through_files() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    atlas_in(a.path(), &["org", "create", "Acme"]);
+    atlas_in(
+        a.path(),
+        &[
+            "assess",
+            "Acme",
+            "data-curation",
+            "--current",
+            "2",
+            "--target",
+            "4",
+        ],
+    );
+    let file = a.path().join("acme.json");
+    let out = atlas_in(
+        a.path(),
+        &[
+            "export",
+            "Acme",
+            "--format",
+            "json",
+            "-o",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let csv = stdout(&atlas_in(a.path(), &["export", "--format", "csv"]));
+    assert!(
+        csv.contains("Acme,data-curation,Data curation,,2,4"),
+        "{csv}"
+    );
+
+    let out = atlas_in(b.path(), &["import", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let again = atlas_in(b.path(), &["import", file.to_str().unwrap()]);
+    assert!(
+        !again.status.success() && stderr(&again).contains("already exists"),
+        "a plain import never overwrites"
+    );
+    atlas_in(
+        b.path(),
+        &["assess", "Acme", "data-curation", "--current", "3"],
+    );
+    let merged = atlas_in(b.path(), &["import", file.to_str().unwrap(), "--merge"]);
+    assert!(
+        stdout(&merged).contains("1 conflicts"),
+        "{}",
+        stdout(&merged)
+    );
+    assert!(
+        stdout(&merged).contains("conflict: Acme / data-curation / current: kept 3 (theirs 2)"),
+        "{}",
+        stdout(&merged)
+    );
+}
+
+#[test]
+fn backup_and_restore_bring_back_the_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    atlas_in(d, &["org", "create", "Acme"]);
+    let out = atlas_in(d, &["backup"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let path = stdout(&out)
+        .trim()
+        .trim_start_matches("backup written to ")
+        .to_string();
+    atlas_in(d, &["org", "delete", "Acme"]);
+    assert!(!stdout(&atlas_in(d, &["org", "list"])).contains("Acme"));
+    let out = atlas_in(d, &["restore", &path]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&atlas_in(d, &["org", "list"])).contains("Acme"),
+        "the restored database has the organisation again"
+    );
+}
+
+#[test]
+fn a_damaged_database_is_reported_with_the_backup_to_restore() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    atlas_in(d, &["org", "create", "Acme"]);
+    std::fs::write(
+        d.join("atlas.db"),
+        b"this is not sqlite at all, not even close....",
+    )
+    .unwrap();
+    let out = atlas_in(d, &["org", "list"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("damaged") && stderr(&out).contains("atlas restore"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn search_json_ranks_the_misspelt_capability_first() {
+    let out = atlas(&["search", "data", "curaton", "--json", "--limit", "5"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let hits: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("a JSON array");
+    let first = &hits[0];
+    assert_eq!(first["id"], "data-curation");
+    for key in ["id", "kind", "title", "score", "snippet"] {
+        assert!(!first[key].is_null(), "each result has `{key}`");
+    }
+}
+
+#[test]
+fn search_filters_by_kind_and_perspective() {
+    let out = atlas(&[
+        "search",
+        "data",
+        "--kind",
+        "capability",
+        "--perspective",
+        "security",
+        "--json",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let hits: Vec<serde_json::Value> = serde_json::from_str(&stdout(&out)).unwrap();
+    assert!(!hits.is_empty());
+    assert!(
+        hits.iter()
+            .all(|h| h["kind"] == "capability" && h["perspective"] == "Security"),
+        "{hits:?}"
+    );
+}
+
+#[test]
+fn show_prints_links_and_backlinks() {
+    let out = atlas(&["show", "responsible-use-of-ai"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("Responsible use of AI"), "{text}");
+    assert!(
+        text.contains("Linked from:") && text.contains("Risk management (risk-management)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn unknown_ids_suggest_the_nearest() {
+    let out = atlas(&["show", "data-curaton"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("did you mean `data-curation`"),
+        "{}",
+        stderr(&out)
+    );
+    let out = atlas(&["path", "cisco", "ml-fluency"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("did you mean `ciso`"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn path_lists_the_edges_between_two_nodes() {
+    let out = atlas(&["path", "risk-management", "responsible-use-of-ai"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("1 step from Risk management to Responsible use of AI"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(stdout(&out).contains("—references→"), "{}", stdout(&out));
+    let json = atlas(&["path", "ciso", "ml-fluency", "--json"]);
+    let edges: Vec<serde_json::Value> = serde_json::from_str(&stdout(&json)).unwrap();
+    assert!(edges.len() >= 2);
+}

@@ -32,6 +32,17 @@ pub fn load_dir(root: &Path) -> Result<Framework, LoadReport> {
     load_files(files, problems)
 }
 
+/// Loads a pack whose files are already in memory: (path relative to the pack root, bytes).
+/// The same checks apply as on disk; the fuzz target and tests use it.
+pub fn load_memory(files: Vec<(String, Vec<u8>)>) -> Result<Framework, LoadReport> {
+    let mut files: Vec<PackFile> = files
+        .into_iter()
+        .map(|(path, bytes)| PackFile { path, bytes })
+        .collect();
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    load_files(files, Vec::new())
+}
+
 fn load_files(files: Vec<PackFile>, mut problems: Vec<Problem>) -> Result<Framework, LoadReport> {
     let mut texts: Vec<(&str, &str)> = Vec::new();
     for file in &files {
@@ -263,4 +274,31 @@ fn edit_distance(a: &str, b: &str) -> usize {
         prev = cur;
     }
     prev[b.len()]
+}
+
+/// One fuzzing round: `data` becomes a node file in a small valid pack, the pack is loaded,
+/// and every loaded node is rendered. Panics only when an invariant breaks (a script survives
+/// rendering). Shared by the cargo-fuzz target and the smoke test in the test suite.
+#[doc(hidden)]
+pub fn fuzz_one(data: &[u8]) {
+    const MANIFEST: &str = include_str!("../../../../content/examples/kitchen/framework.toml");
+    const ROOT: &str = include_str!("../../../../content/examples/kitchen/nodes/kitchen.md");
+    let files = vec![
+        ("framework.toml".to_string(), MANIFEST.as_bytes().to_vec()),
+        ("nodes/kitchen.md".to_string(), ROOT.as_bytes().to_vec()),
+        ("nodes/fuzz.md".to_string(), data.to_vec()),
+    ];
+    if let Ok(fw) = load_memory(files) {
+        for node in fw.nodes() {
+            let html = crate::markdown::render(&node.body).to_lowercase();
+            assert!(!html.contains("<script"), "a script survived rendering");
+            assert!(
+                !html.contains("javascript:"),
+                "a javascript: URL survived rendering"
+            );
+        }
+    }
+    // Markdown rendering on its own, for inputs that are not valid frontmatter.
+    let html = crate::markdown::render(&String::from_utf8_lossy(data)).to_lowercase();
+    assert!(!html.contains("<script"), "a script survived rendering");
 }

@@ -3,6 +3,8 @@
 //! A `Framework` is immutable once built: content is reloaded as a whole, so there is no
 //! partial update to get wrong, and it can be shared between threads without locks.
 
+pub mod queries;
+
 use crate::model::{Edge, Manifest, Node};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -53,6 +55,14 @@ impl Framework {
             graph,
             index,
         }
+    }
+
+    pub(crate) fn graph(&self) -> &DiGraph<Node, Edge> {
+        &self.graph
+    }
+
+    pub(crate) fn index_of(&self, id: &str) -> Option<NodeIndex> {
+        self.index.get(id).copied()
     }
 
     pub fn manifest(&self) -> &Manifest {

@@ -245,3 +245,36 @@ fn every_problem_is_reported_at_once_and_nothing_is_loaded() {
         "a broken node does not cascade into its neighbours: {problems:?}"
     );
 }
+
+/// A short smoke run of the fuzz target's body: mutated node files never make the loader
+/// panic or let a script through. The long run is `cargo fuzz run load_node`.
+#[test]
+fn fuzz_smoke_mutated_node_files_never_panic() {
+    let seeds: Vec<Vec<u8>> = std::fs::read_dir(example_pack().join("nodes"))
+        .unwrap()
+        .flatten()
+        .map(|e| std::fs::read(e.path()).unwrap())
+        .chain([
+            b"+++\nid = \"x\"\n+++\n<script>alert(1)</script>[a](javascript:x)".to_vec(),
+            b"+++\n+++\n+++".to_vec(),
+            vec![0xff, 0xfe, b'+', b'+', b'+'],
+        ])
+        .collect();
+    let mut rng = atlas_core::synthetic::Rng::new(42);
+    for round in 0..3000 {
+        let mut data = seeds[round % seeds.len()].clone();
+        for _ in 0..=rng.below(6) {
+            let len = data.len();
+            let at = rng.below(len.max(1));
+            match rng.below(4) {
+                0 if len > 0 => data[at] = rng.below(256) as u8,
+                1 => data.insert(at.min(len), b"+=\"[]{}\n<>#*`"[rng.below(13)]),
+                2 if len > 0 => {
+                    data.remove(at);
+                }
+                _ => data.truncate(at),
+            }
+        }
+        atlas_core::content::fuzz_one(&data);
+    }
+}

@@ -2,6 +2,10 @@
 
 mod caf_ai;
 mod content_problems;
+mod graph_queries;
 mod isolation;
 mod markdown;
+mod search;
+mod store;
 mod support;
+mod synthetic;

@@ -1,5 +1,5 @@
 // An in-memory platform for unit tests: a small framework with the same shapes the core sends.
-import type { FrameworkView, NodeDetail } from './bindings';
+import type { Assessment, FrameworkView, NodeDetail, Organisation, StoreStatus } from './bindings';
 import { AppError, type Args, type Command, type Platform, type Result } from './index';
 
 const source = { section: 'Test', page: 1 };
@@ -69,9 +69,31 @@ function detail(id: string): NodeDetail {
   };
 }
 
+export function emptyAssessment(): Assessment {
+  return {
+    current: null,
+    target: null,
+    priority: null,
+    stage: null,
+    owner: null,
+    not_applicable: null,
+    notes: '',
+    evidence: [],
+    tags: [],
+    confidence: null,
+  };
+}
+
 export class FakePlatform implements Platform {
   readonly calls: { command: Command; args: unknown }[] = [];
   framework: FrameworkView | AppError = fakeFramework;
+  /** The annotation store, in memory: organisations, assessments by `org:capability`, and an
+   *  undo stack of the previous values. */
+  storeStatus: StoreStatus = { error: null, read_only: null };
+  organisations: Organisation[] = [];
+  assessments = new Map<string, Assessment>();
+  undoStack: { key: string; before: Assessment | undefined }[] = [];
+  redoStack: { key: string; before: Assessment | undefined }[] = [];
 
   async call<K extends Command>(command: K, args: Args<K>): Promise<Result<K>> {
     this.calls.push({ command, args });
@@ -81,6 +103,73 @@ export class FakePlatform implements Platform {
         return this.framework as Result<K>;
       case 'node':
         return detail((args as Args<'node'>).id) as Result<K>;
+      case 'store_status':
+        return this.storeStatus as Result<K>;
+      case 'organisations':
+        return [...this.organisations] as Result<K>;
+      case 'create_organisation': {
+        const name = (args as Args<'create_organisation'>).name.trim();
+        if (this.organisations.some((o) => o.name === name)) {
+          throw new AppError({ code: 'invalid_input', message: `an organisation named \`${name}\` already exists` });
+        }
+        const org = { id: this.organisations.length + 1, name, description: '', created_at: '2026-01-01T00:00:00Z' };
+        this.organisations.push(org);
+        return org as Result<K>;
+      }
+      case 'assessment': {
+        const a = args as Args<'assessment'>;
+        return structuredClone(this.assessments.get(`${a.org}:${a.capability}`) ?? emptyAssessment()) as Result<K>;
+      }
+      case 'save_assessment': {
+        const a = args as Args<'save_assessment'>;
+        const max = Math.max(...fakeFramework.maturity.map((m) => m.level));
+        for (const field of ['current', 'target'] as const) {
+          const v = a.assessment[field];
+          if (v !== null && v > max) {
+            throw new AppError({ code: 'invalid_input', message: `${field}: ${v} is not on the maturity scale` });
+          }
+        }
+        const key = `${a.org}:${a.capability}`;
+        this.undoStack.push({ key, before: this.assessments.get(key) });
+        this.assessments.set(key, structuredClone(a.assessment));
+        return structuredClone(a.assessment) as Result<K>;
+      }
+      case 'undo': {
+        const last = this.undoStack.pop();
+        if (!last) throw new AppError({ code: 'invalid_input', message: 'nothing to undo' });
+        this.redoStack.push({ key: last.key, before: this.assessments.get(last.key) });
+        if (last.before) this.assessments.set(last.key, last.before);
+        else this.assessments.delete(last.key);
+        return { capabilities: [last.key.split(':')[1]], fields: [] } as Result<K>;
+      }
+      case 'redo': {
+        const last = this.redoStack.pop();
+        if (!last) throw new AppError({ code: 'invalid_input', message: 'nothing to redo' });
+        this.undoStack.push({ key: last.key, before: this.assessments.get(last.key) });
+        if (last.before) this.assessments.set(last.key, last.before);
+        else this.assessments.delete(last.key);
+        return { capabilities: [last.key.split(':')[1]], fields: [] } as Result<K>;
+      }
+      case 'search': {
+        // Case-insensitive substring match on titles: enough to exercise the palette.
+        const { query, limit } = args as Args<'search'>;
+        const needle = query.trim().toLowerCase();
+        const hits = needle
+          ? fakeFramework.nodes
+              .filter((n) => n.title.toLowerCase().includes(needle))
+              .slice(0, limit)
+              .map((n, i) => ({
+                id: n.id,
+                kind: n.kind,
+                title: n.title,
+                perspective: null,
+                org: null,
+                score: 10 - i,
+                snippet: `<mark>${n.title}</mark> ${n.tagline}`,
+              }))
+          : [];
+        return hits as Result<K>;
+      }
       default:
         throw new AppError({ code: 'internal', message: `unknown command ${String(command)}` });
     }

@@ -1,0 +1,255 @@
+//! History: every change appended as a change set (who, when) of field changes (old → new),
+//! and undo/redo built on top of it.
+//!
+//! Undo does not erase anything: it applies the old values and appends an `undo` change set
+//! that says so, and redo appends a `redo`. Only the bookkeeping `state` of a change set moves
+//! (active → undone, redoable → done), which is what makes the undo and redo stacks.
+
+use super::error::StoreError;
+use super::model::{now, Assessment};
+use super::Store;
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use ts_rs::TS;
+
+/// One field change as the timeline shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct HistoryEntry {
+    #[ts(type = "number")]
+    pub change_set: i64,
+    pub at: String,
+    pub author: String,
+    /// `edit`, `undo` or `redo`.
+    pub action: String,
+    /// The capability id, or `""` for a change to the organisation itself.
+    pub capability: String,
+    pub field: String,
+    #[ts(type = "unknown")]
+    pub old: Value,
+    #[ts(type = "unknown")]
+    pub new: Value,
+}
+
+/// What an undo or redo changed, for the status line.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct UndoOutcome {
+    pub capabilities: Vec<String>,
+    pub fields: Vec<String>,
+}
+
+/// A field change about to be recorded: (capability or "", field, old, new).
+pub(crate) type Change = (String, String, Value, Value);
+
+/// Appends a change set and its changes; returns the set's id.
+pub(crate) fn record(
+    tx: &Transaction<'_>,
+    org: i64,
+    author: &str,
+    action: &str,
+    reverts: Option<i64>,
+    changes: &[Change],
+) -> Result<i64, StoreError> {
+    let state = if action == "undo" {
+        "redoable"
+    } else {
+        "active"
+    };
+    tx.execute(
+        "INSERT INTO change_sets (org_id, author, at, action, reverts, state) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![org, author, now(), action, reverts, state],
+    )?;
+    let set = tx.last_insert_rowid();
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO changes (set_id, capability, field, old, new) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (cap, field, old, new) in changes {
+        stmt.execute(params![set, cap, field, old.to_string(), new.to_string()])?;
+    }
+    if action == "edit" {
+        // A new edit ends the redo chain, as in every editor.
+        tx.execute(
+            "UPDATE change_sets SET state = 'done' WHERE org_id = ?1 AND state = 'redoable'",
+            [org],
+        )?;
+    }
+    Ok(set)
+}
+
+pub(crate) fn load_assessment(
+    tx: &rusqlite::Connection,
+    org: i64,
+    cap: &str,
+) -> Result<Option<Assessment>, StoreError> {
+    let data: Option<String> = tx
+        .query_row(
+            "SELECT data FROM assessments WHERE org_id = ?1 AND capability = ?2",
+            params![org, cap],
+            |r| r.get(0),
+        )
+        .optional()?;
+    data.map(|d| {
+        serde_json::from_str(&d)
+            .map_err(|e| StoreError::invalid("stored assessment", cap, e.to_string()))
+    })
+    .transpose()
+}
+
+/// Writes an assessment; an empty one is removed so "never assessed" stays distinguishable.
+pub(crate) fn store_assessment(
+    tx: &Transaction<'_>,
+    org: i64,
+    cap: &str,
+    a: &Assessment,
+) -> Result<(), StoreError> {
+    if a.is_empty() {
+        tx.execute(
+            "DELETE FROM assessments WHERE org_id = ?1 AND capability = ?2",
+            params![org, cap],
+        )?;
+    } else {
+        let data = serde_json::to_string(a).expect("an assessment serialises");
+        tx.prepare_cached(
+            "INSERT INTO assessments (org_id, capability, data) VALUES (?1, ?2, ?3)
+             ON CONFLICT (org_id, capability) DO UPDATE SET data = excluded.data",
+        )?
+        .execute(params![org, cap, data])?;
+    }
+    Ok(())
+}
+
+/// Sets one field of an assessment or of the organisation (capability `""`) to `value`.
+fn apply(
+    tx: &Transaction<'_>,
+    org: i64,
+    cap: &str,
+    field: &str,
+    value: &Value,
+) -> Result<(), StoreError> {
+    if cap.is_empty() {
+        let sql = match field {
+            "name" => "UPDATE organisations SET name = ?2 WHERE id = ?1",
+            "description" => "UPDATE organisations SET description = ?2 WHERE id = ?1",
+            "deleted" => "UPDATE organisations SET deleted = ?2 WHERE id = ?1",
+            _ => {
+                return Err(StoreError::invalid(
+                    "history",
+                    "field",
+                    format!("unknown organisation field `{field}`"),
+                ))
+            }
+        };
+        let v: rusqlite::types::Value = match value {
+            Value::Bool(b) => (*b as i64).into(),
+            Value::String(s) => s.clone().into(),
+            other => other.to_string().into(),
+        };
+        tx.execute(sql, params![org, v])?;
+        return Ok(());
+    }
+    let mut a = load_assessment(tx, org, cap)?.unwrap_or_default();
+    a.set_field(field, value.clone())?;
+    store_assessment(tx, org, cap, &a)
+}
+
+fn changes_of(tx: &Transaction<'_>, set: i64) -> Result<Vec<Change>, StoreError> {
+    let mut stmt = tx
+        .prepare("SELECT capability, field, old, new FROM changes WHERE set_id = ?1 ORDER BY id")?;
+    let rows = stmt
+        .query_map([set], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows
+        .into_iter()
+        .map(|(c, f, o, n)| (c, f, parse(&o), parse(&n)))
+        .collect())
+}
+
+fn parse(json: &str) -> Value {
+    serde_json::from_str(json).unwrap_or(Value::Null)
+}
+
+impl Store {
+    /// Reverts the organisation's last change that is not yet undone.
+    pub fn undo(&mut self, org: i64) -> Result<UndoOutcome, StoreError> {
+        self.step(org, "undo")
+    }
+
+    /// Re-applies the last undone change, if nothing was edited since.
+    pub fn redo(&mut self, org: i64) -> Result<UndoOutcome, StoreError> {
+        self.step(org, "redo")
+    }
+
+    fn step(&mut self, org: i64, action: &str) -> Result<UndoOutcome, StoreError> {
+        let author = self.author.clone();
+        let tx = self.write()?;
+        let (find, done_state, nothing) = if action == "undo" {
+            ("SELECT id FROM change_sets WHERE org_id = ?1 AND state = 'active' ORDER BY id DESC LIMIT 1", "undone", "nothing to undo")
+        } else {
+            ("SELECT id FROM change_sets WHERE org_id = ?1 AND state = 'redoable' ORDER BY id DESC LIMIT 1", "done", "nothing to redo")
+        };
+        let set: i64 = tx
+            .query_row(find, [org], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| StoreError::NothingToUndo(nothing.to_string()))?;
+        let changes = changes_of(&tx, set)?;
+        let mut reversed = Vec::new();
+        for (cap, field, old, new) in changes.into_iter().rev() {
+            apply(&tx, org, &cap, &field, &old)?;
+            reversed.push((cap, field, new, old));
+        }
+        tx.execute(
+            "UPDATE change_sets SET state = ?2 WHERE id = ?1",
+            params![set, done_state],
+        )?;
+        record(&tx, org, &author, action, Some(set), &reversed)?;
+        tx.commit()?;
+        let mut outcome = UndoOutcome {
+            capabilities: vec![],
+            fields: vec![],
+        };
+        for (cap, field, _, _) in reversed {
+            if !outcome.capabilities.contains(&cap) {
+                outcome.capabilities.push(cap);
+            }
+            if !outcome.fields.contains(&field) {
+                outcome.fields.push(field);
+            }
+        }
+        Ok(outcome)
+    }
+
+    /// Every change to the organisation, oldest first; with `capability`, that capability's
+    /// timeline only.
+    pub fn history(
+        &self,
+        org: i64,
+        capability: Option<&str>,
+    ) -> Result<Vec<HistoryEntry>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.id, s.at, s.author, s.action, c.capability, c.field, c.old, c.new
+             FROM changes c JOIN change_sets s ON s.id = c.set_id
+             WHERE s.org_id = ?1 AND (?2 IS NULL OR c.capability = ?2)
+             ORDER BY c.id",
+        )?;
+        let rows = stmt.query_map(params![org, capability], |r| {
+            Ok(HistoryEntry {
+                change_set: r.get(0)?,
+                at: r.get(1)?,
+                author: r.get(2)?,
+                action: r.get(3)?,
+                capability: r.get(4)?,
+                field: r.get(5)?,
+                old: parse(&r.get::<_, String>(6)?),
+                new: parse(&r.get::<_, String>(7)?),
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

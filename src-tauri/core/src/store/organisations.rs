@@ -1,0 +1,181 @@
+//! Organisations: create, rename, describe, delete (soft, so undo can bring one back), and
+//! finding one by name or id the way the command line refers to it.
+
+use super::error::StoreError;
+use super::history::record;
+use super::model::{now, Organisation};
+use super::Store;
+use rusqlite::{params, OptionalExtension};
+use serde_json::Value;
+
+fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Organisation> {
+    Ok(Organisation {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        description: r.get(2)?,
+        created_at: r.get(3)?,
+    })
+}
+
+fn clean_name(name: &str) -> Result<String, StoreError> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(StoreError::invalid(
+            "organisation",
+            "name",
+            "a name is required",
+        ));
+    }
+    Ok(name.to_string())
+}
+
+impl Store {
+    /// Live organisations, by name.
+    pub fn organisations(&self) -> Result<Vec<Organisation>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, name, description, created_at FROM organisations WHERE deleted = 0 ORDER BY name, id",
+        )?;
+        let rows = stmt.query_map([], row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// A live organisation by id.
+    pub fn organisation(&self, id: i64) -> Result<Organisation, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT id, name, description, created_at FROM organisations WHERE id = ?1 AND deleted = 0",
+                [id],
+                row,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("no organisation has the id {id}")))
+    }
+
+    /// A live organisation by exact name, or by id when `key` is a number.
+    pub fn find_organisation(&self, key: &str) -> Result<Organisation, StoreError> {
+        let by_name = self
+            .conn
+            .query_row(
+                "SELECT id, name, description, created_at FROM organisations WHERE name = ?1 AND deleted = 0",
+                [key.trim()],
+                row,
+            )
+            .optional()?;
+        match (by_name, key.trim().parse::<i64>()) {
+            (Some(o), _) => Ok(o),
+            (None, Ok(id)) => self.organisation(id),
+            (None, Err(_)) => Err(StoreError::NotFound(format!(
+                "no organisation is named `{key}`"
+            ))),
+        }
+    }
+
+    pub fn create_organisation(&mut self, name: &str) -> Result<Organisation, StoreError> {
+        let name = clean_name(name)?;
+        let author = self.author.clone();
+        let tx = self.write()?;
+        if tx
+            .query_row(
+                "SELECT 1 FROM organisations WHERE name = ?1 AND deleted = 0",
+                [&name],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some()
+        {
+            return Err(StoreError::DuplicateOrganisation(name));
+        }
+        tx.execute(
+            "INSERT INTO organisations (name, created_at) VALUES (?1, ?2)",
+            params![name, now()],
+        )?;
+        let id = tx.last_insert_rowid();
+        record(
+            &tx,
+            id,
+            &author,
+            "edit",
+            None,
+            &[(
+                String::new(),
+                "name".into(),
+                Value::Null,
+                Value::String(name),
+            )],
+        )?;
+        tx.commit()?;
+        self.organisation(id)
+    }
+
+    pub fn rename_organisation(&mut self, id: i64, name: &str) -> Result<Organisation, StoreError> {
+        let name = clean_name(name)?;
+        let old = self.organisation(id)?;
+        if old.name == name {
+            return Ok(old);
+        }
+        if self
+            .find_organisation(&name)
+            .is_ok_and(|o| o.id != id && o.name == name)
+        {
+            return Err(StoreError::DuplicateOrganisation(name));
+        }
+        self.set_org_field(id, "name", Value::String(old.name), Value::String(name))
+    }
+
+    pub fn describe_organisation(
+        &mut self,
+        id: i64,
+        description: &str,
+    ) -> Result<Organisation, StoreError> {
+        let old = self.organisation(id)?;
+        self.set_org_field(
+            id,
+            "description",
+            old.description.into(),
+            description.trim().into(),
+        )
+    }
+
+    /// Hides the organisation; its data stays and `undo` brings it back.
+    pub fn delete_organisation(&mut self, id: i64) -> Result<(), StoreError> {
+        self.organisation(id)?;
+        self.set_org_field(id, "deleted", Value::Bool(false), Value::Bool(true))?;
+        Ok(())
+    }
+
+    fn set_org_field(
+        &mut self,
+        id: i64,
+        field: &str,
+        old: Value,
+        new: Value,
+    ) -> Result<Organisation, StoreError> {
+        let author = self.author.clone();
+        let tx = self.write()?;
+        let sql = match field {
+            "name" => "UPDATE organisations SET name = ?2 WHERE id = ?1",
+            "description" => "UPDATE organisations SET description = ?2 WHERE id = ?1",
+            _ => "UPDATE organisations SET deleted = ?2 WHERE id = ?1",
+        };
+        let value: rusqlite::types::Value = match &new {
+            Value::Bool(b) => (*b as i64).into(),
+            Value::String(s) => s.clone().into(),
+            other => other.to_string().into(),
+        };
+        tx.execute(sql, params![id, value])?;
+        record(
+            &tx,
+            id,
+            &author,
+            "edit",
+            None,
+            &[(String::new(), field.into(), old, new)],
+        )?;
+        tx.commit()?;
+        Ok(self.conn.query_row(
+            "SELECT id, name, description, created_at FROM organisations WHERE id = ?1",
+            [id],
+            row,
+        )?)
+    }
+}

@@ -1,0 +1,90 @@
+//! The database schema and its migrations.
+//!
+//! Migrations are append-only: a released step is never edited, a change is a new step. All
+//! pending steps run in one transaction and the version lives in `PRAGMA user_version`, so a
+//! database is either wholly at the old version or wholly at the new one. A database whose
+//! version is newer than this build knows is refused before anything is written to it.
+
+use rusqlite::Connection;
+
+/// Each entry moves the schema from version `i` to `i + 1`. Append only.
+pub(crate) const MIGRATIONS: &[&str] = &[
+    // 1: organisations, assessments, history (change sets + field changes), snapshots.
+    r#"
+    CREATE TABLE organisations (
+        id          INTEGER PRIMARY KEY,
+        name        TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        created_at  TEXT NOT NULL,
+        deleted     INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE UNIQUE INDEX organisations_live_name ON organisations(name) WHERE deleted = 0;
+
+    CREATE TABLE assessments (
+        org_id     INTEGER NOT NULL REFERENCES organisations(id),
+        capability TEXT NOT NULL,
+        data       TEXT NOT NULL,
+        PRIMARY KEY (org_id, capability)
+    ) WITHOUT ROWID;
+
+    -- One row per user action (a save, an undo, a redo, an organisation edit).
+    -- action: edit | undo | redo. state: active | undone (edit/redo), redoable | done (undo).
+    CREATE TABLE change_sets (
+        id       INTEGER PRIMARY KEY,
+        org_id   INTEGER NOT NULL REFERENCES organisations(id),
+        author   TEXT NOT NULL,
+        at       TEXT NOT NULL,
+        action   TEXT NOT NULL,
+        reverts  INTEGER REFERENCES change_sets(id),
+        state    TEXT NOT NULL
+    );
+    CREATE INDEX change_sets_org ON change_sets(org_id, id);
+
+    -- capability is '' for changes to the organisation itself (name, description, deleted).
+    CREATE TABLE changes (
+        id         INTEGER PRIMARY KEY,
+        set_id     INTEGER NOT NULL REFERENCES change_sets(id),
+        capability TEXT NOT NULL,
+        field      TEXT NOT NULL,
+        old        TEXT NOT NULL,
+        new        TEXT NOT NULL
+    );
+    CREATE INDEX changes_set ON changes(set_id);
+    CREATE INDEX changes_capability ON changes(capability, set_id);
+
+    CREATE TABLE snapshots (
+        id       INTEGER PRIMARY KEY,
+        org_id   INTEGER NOT NULL REFERENCES organisations(id),
+        name     TEXT NOT NULL,
+        taken_at TEXT NOT NULL,
+        UNIQUE (org_id, name)
+    );
+    CREATE TABLE snapshot_assessments (
+        snapshot_id INTEGER NOT NULL REFERENCES snapshots(id),
+        capability  TEXT NOT NULL,
+        data        TEXT NOT NULL,
+        PRIMARY KEY (snapshot_id, capability)
+    ) WITHOUT ROWID;
+    "#,
+];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub(crate) fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.pragma_query_value(None, "user_version", |r| r.get(0))
+}
+
+/// Applies every pending migration in one transaction. The caller has already refused newer
+/// databases and taken a backup.
+pub(crate) fn migrate(conn: &mut Connection, from: i64) -> rusqlite::Result<()> {
+    if from >= SCHEMA_VERSION {
+        return Ok(());
+    }
+    let tx = conn.transaction()?;
+    for step in &MIGRATIONS[from as usize..] {
+        tx.execute_batch(step)?;
+    }
+    tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    tx.commit()
+}

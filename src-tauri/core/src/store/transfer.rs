@@ -1,0 +1,448 @@
+//! Organisation files: a versioned JSON document that round-trips exactly, and merge-import of
+//! another laptop's results.
+//!
+//! Import parses and validates the whole document before touching the database, then writes
+//! it in one transaction: any error leaves the database as it was, and the message names the
+//! record and the field. A merge never overwrites a value someone entered; where both sides
+//! hold different values it keeps ours and reports the conflict.
+
+use super::error::StoreError;
+use super::history::{load_assessment, record, store_assessment};
+use super::model::Assessment;
+use super::Store;
+use crate::graph::Framework;
+use rusqlite::{params, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use ts_rs::TS;
+
+/// The `format` field of every export; tells a stray JSON file from ours.
+pub const EXPORT_FORMAT: &str = "capability-atlas/organisations";
+/// The document version this build writes and reads.
+pub const EXPORT_VERSION: u32 = 1;
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Document {
+    format: String,
+    version: u32,
+    organisations: Vec<OrgFile>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OrgFile {
+    id: i64,
+    name: String,
+    description: String,
+    created_at: String,
+    assessments: BTreeMap<String, Assessment>,
+    snapshots: Vec<SnapshotFile>,
+    history: Vec<ChangeSetFile>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SnapshotFile {
+    name: String,
+    taken_at: String,
+    assessments: BTreeMap<String, Assessment>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChangeSetFile {
+    author: String,
+    at: String,
+    action: String,
+    /// Position in this organisation's `history` of the change set this one reverts.
+    reverts: Option<usize>,
+    state: String,
+    changes: Vec<ChangeFile>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChangeFile {
+    capability: String,
+    field: String,
+    old: Value,
+    new: Value,
+}
+
+/// One value both sides of a merge hold differently; ours was kept.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Conflict {
+    pub organisation: String,
+    pub capability: String,
+    pub field: String,
+    #[ts(type = "unknown")]
+    pub ours: Value,
+    #[ts(type = "unknown")]
+    pub theirs: Value,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ImportReport {
+    pub organisations_added: Vec<String>,
+    /// Fields a merge filled in because ours were empty.
+    pub fields_merged: u32,
+    pub snapshots_added: u32,
+    pub conflicts: Vec<Conflict>,
+}
+
+fn file_err(path: &Path, detail: impl Into<String>) -> StoreError {
+    StoreError::File {
+        path: path.to_path_buf(),
+        detail: detail.into(),
+    }
+}
+
+impl Store {
+    /// The JSON document for one organisation, or for all live ones when `org` is `None`.
+    pub fn export_json(&self, org: Option<i64>) -> Result<String, StoreError> {
+        let orgs = match org {
+            Some(id) => vec![self.organisation(id)?],
+            None => self.organisations()?,
+        };
+        let mut organisations = Vec::new();
+        for o in orgs {
+            let snapshots = self
+                .snapshots(o.id)?
+                .into_iter()
+                .map(|s| {
+                    Ok(SnapshotFile {
+                        assessments: super::assessments::load_all(
+                            &self.conn,
+                            "SELECT capability, data FROM snapshot_assessments WHERE snapshot_id = ?1",
+                            s.id,
+                        )?,
+                        name: s.name,
+                        taken_at: s.taken_at,
+                    })
+                })
+                .collect::<Result<_, StoreError>>()?;
+            organisations.push(OrgFile {
+                id: o.id,
+                assessments: self.assessments(o.id)?,
+                snapshots,
+                history: self.change_sets(o.id)?,
+                name: o.name,
+                description: o.description,
+                created_at: o.created_at,
+            });
+        }
+        let doc = Document {
+            format: EXPORT_FORMAT.into(),
+            version: EXPORT_VERSION,
+            organisations,
+        };
+        Ok(serde_json::to_string_pretty(&doc).expect("an export serialises") + "\n")
+    }
+
+    fn change_sets(&self, org: i64) -> Result<Vec<ChangeSetFile>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, author, at, action, reverts, state FROM change_sets WHERE org_id = ?1 ORDER BY id",
+        )?;
+        let sets = stmt
+            .query_map([org], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get::<_, Option<i64>>(4)?,
+                    r.get(5)?,
+                ))
+            })?
+            .collect::<Result<Vec<(i64, String, String, String, Option<i64>, String)>, _>>()?;
+        let position: BTreeMap<i64, usize> =
+            sets.iter().enumerate().map(|(i, s)| (s.0, i)).collect();
+        let mut changes = self.conn.prepare_cached(
+            "SELECT capability, field, old, new FROM changes WHERE set_id = ?1 ORDER BY id",
+        )?;
+        let mut out = Vec::new();
+        for (id, author, at, action, reverts, state) in sets {
+            let list = changes
+                .query_map([id], |r| {
+                    Ok(ChangeFile {
+                        capability: r.get(0)?,
+                        field: r.get(1)?,
+                        old: serde_json::from_str(&r.get::<_, String>(2)?).unwrap_or(Value::Null),
+                        new: serde_json::from_str(&r.get::<_, String>(3)?).unwrap_or(Value::Null),
+                    })
+                })?
+                .collect::<Result<_, _>>()?;
+            out.push(ChangeSetFile {
+                author,
+                at,
+                action,
+                reverts: reverts.and_then(|r| position.get(&r).copied()),
+                state,
+                changes: list,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Imports a JSON document. Without `merge`, every organisation in it must be new here;
+    /// with `merge`, organisations with the same name are merged field by field.
+    pub fn import_json(
+        &mut self,
+        fw: &Framework,
+        path: &Path,
+        text: &str,
+        merge: bool,
+    ) -> Result<ImportReport, StoreError> {
+        let doc = parse_document(path, text)?;
+        validate(fw, path, &doc)?;
+        let existing: BTreeMap<String, i64> = self
+            .organisations()?
+            .into_iter()
+            .map(|o| (o.name, o.id))
+            .collect();
+        if !merge {
+            if let Some(o) = doc
+                .organisations
+                .iter()
+                .find(|o| existing.contains_key(&o.name))
+            {
+                return Err(StoreError::DuplicateOrganisation(o.name.clone()));
+            }
+        }
+        let author = self.author.clone();
+        let tx = self.write()?;
+        let mut report = ImportReport {
+            organisations_added: vec![],
+            fields_merged: 0,
+            snapshots_added: 0,
+            conflicts: vec![],
+        };
+        for o in &doc.organisations {
+            match existing.get(&o.name) {
+                None => {
+                    insert_org(&tx, o)?;
+                    report.organisations_added.push(o.name.clone());
+                    report.snapshots_added += o.snapshots.len() as u32;
+                }
+                Some(&id) => merge_org(&tx, &author, id, o, &mut report)?,
+            }
+        }
+        tx.commit()?;
+        Ok(report)
+    }
+}
+
+fn parse_document(path: &Path, text: &str) -> Result<Document, StoreError> {
+    // Look at the envelope first, so an old or foreign file gets a message about its version
+    // rather than about whichever field happens to differ.
+    let raw: Value = serde_json::from_str(text)
+        .map_err(|e| file_err(path, format!("not a complete JSON document: {e}")))?;
+    if raw.get("format").and_then(Value::as_str) != Some(EXPORT_FORMAT) {
+        return Err(file_err(path, format!("field `format`: this is not a Capability Atlas export (expected \"{EXPORT_FORMAT}\")")));
+    }
+    match raw.get("version").and_then(Value::as_u64) {
+        Some(v) if v == u64::from(EXPORT_VERSION) => {}
+        Some(v) => {
+            return Err(file_err(
+                path,
+                format!("field `version`: version {v} is not supported (this build reads version {EXPORT_VERSION})"),
+            ))
+        }
+        None => return Err(file_err(path, "field `version`: missing or not a number")),
+    }
+    // Per organisation, so the error names the record.
+    let orgs = raw
+        .get("organisations")
+        .and_then(Value::as_array)
+        .ok_or_else(|| file_err(path, "field `organisations`: missing or not a list"))?;
+    let mut organisations = Vec::new();
+    for (i, o) in orgs.iter().enumerate() {
+        let name = o.get("name").and_then(Value::as_str).unwrap_or("?");
+        let parsed: OrgFile = serde_json::from_value(o.clone())
+            .map_err(|e| file_err(path, format!("organisation #{} (`{name}`): {e}", i + 1)))?;
+        organisations.push(parsed);
+    }
+    Ok(Document {
+        format: EXPORT_FORMAT.into(),
+        version: EXPORT_VERSION,
+        organisations,
+    })
+}
+
+fn validate(fw: &Framework, path: &Path, doc: &Document) -> Result<(), StoreError> {
+    let mut names = BTreeSet::new();
+    for o in &doc.organisations {
+        if o.name.trim().is_empty() || o.name.trim() != o.name {
+            return Err(file_err(
+                path,
+                format!(
+                    "organisation #{}: field `name`: must be non-empty without surrounding spaces",
+                    o.id
+                ),
+            ));
+        }
+        if !names.insert(&o.name) {
+            return Err(StoreError::DuplicateOrganisation(o.name.clone()));
+        }
+        let check = |cap: &str, a: &Assessment, within: &str| -> Result<(), StoreError> {
+            let record = format!(
+                "{}: organisation `{}`{within}, capability `{cap}`",
+                path.display(),
+                o.name
+            );
+            let tidy = a.clone().validated(fw, cap, &record)?;
+            if &tidy != a {
+                return Err(StoreError::invalid(
+                    record,
+                    "tags/evidence",
+                    "must be trimmed and free of duplicates",
+                ));
+            }
+            Ok(())
+        };
+        for (cap, a) in &o.assessments {
+            check(cap, a, "")?;
+        }
+        for s in &o.snapshots {
+            for (cap, a) in &s.assessments {
+                check(cap, a, &format!(", snapshot `{}`", s.name))?;
+            }
+        }
+        for (i, set) in o.history.iter().enumerate() {
+            if !["edit", "undo", "redo"].contains(&set.action.as_str())
+                || set.reverts.is_some_and(|r| r >= i)
+            {
+                return Err(file_err(
+                    path,
+                    format!(
+                        "organisation `{}`: history #{}: field `action`/`reverts` is inconsistent",
+                        o.name,
+                        i + 1
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn insert_org(tx: &rusqlite::Transaction<'_>, o: &OrgFile) -> Result<i64, StoreError> {
+    // Keep the file's id when it is free, so export → import → export is byte-identical.
+    let free = tx
+        .query_row("SELECT 1 FROM organisations WHERE id = ?1", [o.id], |_| {
+            Ok(())
+        })
+        .optional()?
+        .is_none();
+    tx.execute(
+        "INSERT INTO organisations (id, name, description, created_at) VALUES (?1, ?2, ?3, ?4)",
+        params![free.then_some(o.id), o.name, o.description, o.created_at],
+    )?;
+    let id = tx.last_insert_rowid();
+    for (cap, a) in &o.assessments {
+        store_assessment(tx, id, cap, a)?;
+    }
+    for s in &o.snapshots {
+        tx.execute(
+            "INSERT INTO snapshots (org_id, name, taken_at) VALUES (?1, ?2, ?3)",
+            params![id, s.name, s.taken_at],
+        )?;
+        let sid = tx.last_insert_rowid();
+        for (cap, a) in &s.assessments {
+            tx.execute(
+                "INSERT INTO snapshot_assessments (snapshot_id, capability, data) VALUES (?1, ?2, ?3)",
+                params![sid, cap, serde_json::to_string(a).expect("serialises")],
+            )?;
+        }
+    }
+    let mut ids: Vec<i64> = Vec::new();
+    for set in &o.history {
+        tx.execute(
+            "INSERT INTO change_sets (org_id, author, at, action, reverts, state) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![id, set.author, set.at, set.action, set.reverts.map(|r| ids[r]), set.state],
+        )?;
+        let sid = tx.last_insert_rowid();
+        ids.push(sid);
+        for c in &set.changes {
+            tx.execute(
+                "INSERT INTO changes (set_id, capability, field, old, new) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![sid, c.capability, c.field, c.old.to_string(), c.new.to_string()],
+            )?;
+        }
+    }
+    Ok(id)
+}
+
+/// Fills our empty fields from theirs and reports every field both sides set differently.
+fn merge_org(
+    tx: &rusqlite::Transaction<'_>,
+    author: &str,
+    id: i64,
+    o: &OrgFile,
+    report: &mut ImportReport,
+) -> Result<(), StoreError> {
+    let empty = Assessment::default().fields();
+    let mut changes = Vec::new();
+    for (cap, theirs) in &o.assessments {
+        let mut ours = load_assessment(tx, id, cap)?.unwrap_or_default();
+        let before = ours.clone();
+        for (((field, our), (_, their)), (_, blank)) in before
+            .fields()
+            .into_iter()
+            .zip(theirs.fields())
+            .zip(empty.iter().cloned())
+        {
+            if our == their || their == blank {
+                continue;
+            }
+            if our == blank {
+                ours.set_field(field, their.clone())?;
+                changes.push((cap.clone(), field.to_string(), our, their));
+                report.fields_merged += 1;
+            } else {
+                report.conflicts.push(Conflict {
+                    organisation: o.name.clone(),
+                    capability: cap.clone(),
+                    field: field.to_string(),
+                    ours: our,
+                    theirs: their,
+                });
+            }
+        }
+        if ours != before {
+            store_assessment(tx, id, cap, &ours)?;
+        }
+    }
+    if !changes.is_empty() {
+        record(tx, id, &format!("{author} (merge)"), "edit", None, &changes)?;
+    }
+    for s in &o.snapshots {
+        let taken: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM snapshots WHERE org_id = ?1 AND name = ?2",
+                params![id, s.name],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if taken.is_some() {
+            continue;
+        }
+        tx.execute(
+            "INSERT INTO snapshots (org_id, name, taken_at) VALUES (?1, ?2, ?3)",
+            params![id, s.name, s.taken_at],
+        )?;
+        let sid = tx.last_insert_rowid();
+        for (cap, a) in &s.assessments {
+            tx.execute(
+                "INSERT INTO snapshot_assessments (snapshot_id, capability, data) VALUES (?1, ?2, ?3)",
+                params![sid, cap, serde_json::to_string(a).expect("serialises")],
+            )?;
+        }
+        report.snapshots_added += 1;
+    }
+    Ok(())
+}

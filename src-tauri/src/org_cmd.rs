@@ -1,0 +1,297 @@
+//! The headless store commands: `atlas org`, `assess`, `history`, `snapshot`, `compare`,
+//! `export`, `import`, `backup`, `restore`. Each parses its arguments, calls the store in
+//! `atlas-core`, and prints the result; errors go to stderr with a non-zero exit.
+
+use crate::cli::Cli;
+use atlas_core::store::{self, Assessment, Priority, Store, StoreError};
+use clap::{Subcommand, ValueEnum};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Debug, Subcommand)]
+pub enum StoreCommand {
+    /// List, create, rename or delete organisations.
+    Org {
+        #[command(subcommand)]
+        action: OrgAction,
+    },
+    /// Record where an organisation stands on one capability.
+    Assess {
+        /// The organisation's name or id.
+        org: String,
+        /// The capability's node id, e.g. `data-curation`.
+        capability: String,
+        #[arg(long)]
+        current: Option<u8>,
+        #[arg(long)]
+        target: Option<u8>,
+        #[arg(long, value_enum)]
+        priority: Option<PriorityArg>,
+        /// Markdown notes (replaces the existing notes).
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Show every change to an organisation, or to one of its capabilities.
+    History {
+        org: String,
+        capability: Option<String>,
+    },
+    /// Freeze the organisation's current assessments under a name.
+    Snapshot { org: String, name: String },
+    /// Compare two states of an organisation: `now`, a snapshot name, or `org:OTHER`.
+    Compare {
+        org: String,
+        a: String,
+        b: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write one organisation (or all) as JSON or CSV.
+    Export {
+        org: Option<String>,
+        #[arg(long, value_enum, default_value = "json")]
+        format: Format,
+        /// Write to FILE instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Import a JSON export; with --merge, merge into organisations of the same name.
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        merge: bool,
+    },
+    /// Take a backup of the database now.
+    Backup,
+    /// Replace the database with a backup (the current one is kept in the backups folder).
+    Restore { file: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OrgAction {
+    List,
+    Create { name: String },
+    Rename { org: String, name: String },
+    Delete { org: String },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Format {
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum PriorityArg {
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+/// Who changes are attributed to on the command line.
+pub fn author() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "unknown".to_string())
+}
+
+pub fn run(cli: &Cli, cmd: &StoreCommand) -> ExitCode {
+    match execute(cli, cmd) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn execute(cli: &Cli, cmd: &StoreCommand) -> Result<(), String> {
+    let data_dir = cli.data_dir();
+    if let StoreCommand::Restore { file } = cmd {
+        let db = store::restore(&data_dir, file).map_err(|e| e.to_string())?;
+        println!("restored {} from {}", db.display(), file.display());
+        return Ok(());
+    }
+    let mut st = Store::open(&data_dir, &author()).map_err(|e| e.to_string())?;
+    let fw = || {
+        cli.load_framework()
+            .map_err(|r| format!("the framework pack could not be loaded:\n{r}"))
+    };
+    let org = |st: &Store, key: &str| st.find_organisation(key).map_err(|e| e.to_string());
+    let e = |e: StoreError| e.to_string();
+    match cmd {
+        StoreCommand::Org { action } => match action {
+            OrgAction::List => {
+                for o in st.organisations().map_err(e)? {
+                    println!("{}\t{}\t{}", o.id, o.name, o.description);
+                }
+            }
+            OrgAction::Create { name } => {
+                let o = st.create_organisation(name).map_err(e)?;
+                println!("created organisation {} `{}`", o.id, o.name);
+            }
+            OrgAction::Rename { org: key, name } => {
+                let id = org(&st, key)?.id;
+                let o = st.rename_organisation(id, name).map_err(e)?;
+                println!("renamed organisation {} to `{}`", o.id, o.name);
+            }
+            OrgAction::Delete { org: key } => {
+                let o = org(&st, key)?;
+                st.delete_organisation(o.id).map_err(e)?;
+                println!(
+                    "deleted organisation `{}` (its data stays in the database)",
+                    o.name
+                );
+            }
+        },
+        StoreCommand::Assess {
+            org: key,
+            capability,
+            current,
+            target,
+            priority,
+            note,
+        } => {
+            let fw = fw()?;
+            let id = org(&st, key)?.id;
+            let mut a: Assessment = st.assessment(id, capability).map_err(e)?;
+            a.current = current.or(a.current);
+            a.target = target.or(a.target);
+            if let Some(p) = priority {
+                a.priority = Some(match p {
+                    PriorityArg::Low => Priority::Low,
+                    PriorityArg::Medium => Priority::Medium,
+                    PriorityArg::High => Priority::High,
+                    PriorityArg::Critical => Priority::Critical,
+                });
+            }
+            if let Some(n) = note {
+                a.notes = n.clone();
+            }
+            let saved = st.save_assessment(&fw, id, capability, a).map_err(e)?;
+            println!(
+                "{capability}: current {} target {}",
+                saved.current.map_or("-".into(), |v| v.to_string()),
+                saved.target.map_or("-".into(), |v| v.to_string())
+            );
+        }
+        StoreCommand::History {
+            org: key,
+            capability,
+        } => {
+            let id = org(&st, key)?.id;
+            for h in st.history(id, capability.as_deref()).map_err(e)? {
+                let what = if h.capability.is_empty() {
+                    "organisation".to_string()
+                } else {
+                    h.capability
+                };
+                println!(
+                    "{}\t{}\t{}\t{}.{}: {} -> {}",
+                    h.at, h.author, h.action, what, h.field, h.old, h.new
+                );
+            }
+        }
+        StoreCommand::Snapshot { org: key, name } => {
+            let id = org(&st, key)?.id;
+            let s = st.take_snapshot(id, name).map_err(e)?;
+            println!("snapshot `{}` taken at {}", s.name, s.taken_at);
+        }
+        StoreCommand::Compare {
+            org: key,
+            a,
+            b,
+            json,
+        } => {
+            let fw = fw()?;
+            let id = org(&st, key)?.id;
+            let (a, b) = (
+                st.resolve_side(id, a).map_err(e)?,
+                st.resolve_side(id, b).map_err(e)?,
+            );
+            let cmp = st.compare(&fw, &a, &b).map_err(e)?;
+            if *json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&cmp).expect("serialises")
+                );
+            } else {
+                println!(
+                    "{} → {}: {} capabilities differ",
+                    cmp.a,
+                    cmp.b,
+                    cmp.capabilities.len()
+                );
+                for c in &cmp.capabilities {
+                    let delta = |d: Option<i32>| d.map_or("-".into(), |d| format!("{d:+}"));
+                    let fields: Vec<&str> = c.changes.iter().map(|f| f.field.as_str()).collect();
+                    let orphan = if c.orphaned {
+                        " (no longer in the pack)"
+                    } else {
+                        ""
+                    };
+                    println!(
+                        "  {}{orphan}: current {} target {} [{}]",
+                        c.title,
+                        delta(c.current_delta),
+                        delta(c.target_delta),
+                        fields.join(", ")
+                    );
+                }
+            }
+        }
+        StoreCommand::Export {
+            org: key,
+            format,
+            output,
+        } => {
+            let id = key
+                .as_deref()
+                .map(|k| org(&st, k).map(|o| o.id))
+                .transpose()?;
+            let text = match format {
+                Format::Json => st.export_json(id).map_err(e)?,
+                Format::Csv => st.export_csv(&fw()?, id).map_err(e)?,
+            };
+            write_out(output.as_deref(), &text)?;
+        }
+        StoreCommand::Import { file, merge } => {
+            let fw = fw()?;
+            let text = std::fs::read_to_string(file)
+                .map_err(|err| format!("{}: {err}", file.display()))?;
+            let r = st.import_json(&fw, file, &text, *merge).map_err(e)?;
+            println!(
+                "imported: {} organisations added, {} fields merged, {} snapshots added, {} conflicts",
+                r.organisations_added.len(),
+                r.fields_merged,
+                r.snapshots_added,
+                r.conflicts.len()
+            );
+            for c in &r.conflicts {
+                println!(
+                    "  conflict: {} / {} / {}: kept {} (theirs {})",
+                    c.organisation, c.capability, c.field, c.ours, c.theirs
+                );
+            }
+        }
+        StoreCommand::Backup => {
+            let p = st.backup_now().map_err(e)?;
+            println!("backup written to {}", p.display());
+        }
+        StoreCommand::Restore { .. } => unreachable!("handled before opening the store"),
+    }
+    Ok(())
+}
+
+fn write_out(output: Option<&Path>, text: &str) -> Result<(), String> {
+    match output {
+        Some(path) => {
+            std::fs::write(path, text).map_err(|err| format!("{}: {err}", path.display()))
+        }
+        None => {
+            print!("{text}");
+            Ok(())
+        }
+    }
+}

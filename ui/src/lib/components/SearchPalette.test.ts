@@ -1,0 +1,48 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import SearchPalette from './SearchPalette.svelte';
+import { FakePlatform } from '../platform/fake';
+
+// jsdom has no <dialog> behaviour; give it the little the palette needs.
+HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+  this.open = true;
+};
+HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
+  this.open = false;
+  this.dispatchEvent(new Event('close'));
+};
+Element.prototype.scrollIntoView ??= () => {};
+
+async function typeInto(input: HTMLElement, text: string) {
+  await fireEvent.input(input, { target: { value: text } });
+  await new Promise((r) => setTimeout(r, 0));
+}
+
+describe('SearchPalette', () => {
+  it('shows results while typing, with the matched words marked', async () => {
+    render(SearchPalette, { platform: new FakePlatform(), onopen: () => {}, onclose: () => {} });
+    const input = screen.getByRole('combobox', { name: 'Search' });
+    await typeInto(input, 'alpha');
+    const options = await screen.findAllByRole('option');
+    expect(options.map((o) => o.getAttribute('aria-label'))).toEqual(['Alpha', 'Alpha one']);
+    expect(options[0].innerHTML).toContain('<mark>Alpha</mark>');
+  });
+
+  it('moves with the arrow keys and opens the chosen result with Enter', async () => {
+    const onopen = vi.fn();
+    render(SearchPalette, { platform: new FakePlatform(), onopen, onclose: () => {} });
+    const input = screen.getByRole('combobox', { name: 'Search' });
+    await typeInto(input, 'alpha');
+    await screen.findAllByRole('option');
+    await fireEvent.keyDown(input, { key: 'ArrowDown' });
+    expect(screen.getAllByRole('option')[1].getAttribute('aria-selected')).toBe('true');
+    await fireEvent.keyDown(input, { key: 'Enter' });
+    expect(onopen).toHaveBeenCalledWith('a-one');
+  });
+
+  it('says so when nothing matches', async () => {
+    render(SearchPalette, { platform: new FakePlatform(), onopen: () => {}, onclose: () => {} });
+    await typeInto(screen.getByRole('combobox', { name: 'Search' }), 'zzz');
+    expect((await screen.findByRole('status')).textContent).toContain('No results');
+  });
+});
