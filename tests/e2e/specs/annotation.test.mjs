@@ -34,6 +34,7 @@ describe('annotating a capability', () => {
     let editor = await openDataCuration(browser);
     await (await byRole(browser, 'combobox', 'Current maturity', { within: editor })).selectByVisibleText('2 — Developing');
     await (await byRole(browser, 'combobox', 'Target maturity', { within: editor })).selectByVisibleText('4 — Managed');
+    await (await byRole(browser, 'combobox', 'Journey stage', { within: editor })).selectByVisibleText('Launch');
     await (await byRole(browser, 'textbox', 'Notes', { within: editor })).setValue('Catalogue owned by the CDO.');
     const status = await byRole(browser, 'status', null, { within: editor });
     await browser.waitUntil(async () => (await textOf(browser, status)).trim() === 'Saved', {
@@ -59,6 +60,12 @@ describe('annotating a capability', () => {
     });
     assert.equal(await target.getValue(), '4', 'target maturity survives a restart');
     assert.equal(await notes.getValue(), 'Catalogue owned by the CDO.', 'the note survives a restart');
+    const stage = await byRole(browser, 'combobox', 'Journey stage', { within: editor });
+    assert.equal(
+      await browser.execute((s) => s.selectedOptions[0]?.text ?? '', stage),
+      'Launch',
+      'the journey stage survives a restart',
+    );
   });
 
   it('finds the organisation\'s note by searching for its words', async () => {

@@ -82,6 +82,111 @@ describe('AssessmentEditor', () => {
   });
 });
 
+const withStages = {
+  ...fakeFramework,
+  nodes: [
+    ...fakeFramework.nodes,
+    { id: 'launch', kind: 'stage', title: 'Launch', tagline: 'Ship it.', status: null, order: 3, parent: null },
+    { id: 'envision', kind: 'stage', title: 'Envision', tagline: 'Imagine it.', status: null, order: 1, parent: null },
+    { id: 'aide', kind: 'stakeholder', title: 'Aide', tagline: 'Helps.', status: null, order: null, parent: null },
+  ],
+};
+
+describe('AssessmentEditor: every field', () => {
+  const stored = (platform: FakePlatform, org: { id: number }) => platform.assessments.get(`${org.id}:a-one`);
+
+  it('lists stages by order and stakeholders by title, and saves the picked stage and owner', async () => {
+    const { platform, org } = await withOrg();
+    render(AssessmentEditor, { platform, framework: withStages, org, capability: 'a-one' });
+    const stage = (await screen.findByRole('combobox', { name: 'Journey stage' })) as HTMLSelectElement;
+    expect([...stage.options].map((o) => o.text)).toEqual(['None', 'Envision', 'Launch']);
+    await fireEvent.change(stage, { target: { value: 'launch' } });
+    await waitFor(() => expect(stored(platform, org)?.stage).toBe('launch'));
+    const owner = screen.getByRole('combobox', { name: 'Owner' }) as HTMLSelectElement;
+    expect([...owner.options].map((o) => o.text)).toEqual(['None', 'Aide', 'Boss']);
+    await fireEvent.change(owner, { target: { value: 'boss' } });
+    await waitFor(() => expect(stored(platform, org)?.owner).toBe('boss'));
+    await fireEvent.change(stage, { target: { value: '' } });
+    await waitFor(() => expect(stored(platform, org)?.stage).toBeNull());
+    await screen.findByText('Saved');
+  });
+
+  it('saves the confidence as the core spells it', async () => {
+    const { platform, org } = await withOrg();
+    render(AssessmentEditor, { platform, framework: withStages, org, capability: 'a-one' });
+    await fireEvent.change(await screen.findByRole('combobox', { name: 'Confidence' }), { target: { value: 'medium' } });
+    await waitFor(() => expect(stored(platform, org)?.confidence).toBe('medium'));
+  });
+
+  it('saves "not applicable" only once a reason is given, and unchecking clears it', async () => {
+    const { platform, org } = await withOrg();
+    render(AssessmentEditor, { platform, framework: withStages, org, capability: 'a-one' });
+    const box = (await screen.findByRole('checkbox', { name: 'Not applicable' })) as HTMLInputElement;
+    await fireEvent.click(box);
+    const reason = await screen.findByRole('textbox', { name: 'Reason not applicable' });
+    expect(stored(platform, org)).toBeUndefined();
+    await fireEvent.input(reason, { target: { value: 'We do not train models' } });
+    await waitFor(() => expect(stored(platform, org)?.not_applicable).toBe('We do not train models'), { timeout: 2000 });
+    await fireEvent.click(box);
+    await waitFor(() => expect(stored(platform, org)?.not_applicable).toBeNull());
+    expect(screen.queryByRole('textbox', { name: 'Reason not applicable' })).toBeNull();
+  });
+
+  it('adds comma-separated tags on Enter, trimmed and de-duplicated, and removes one', async () => {
+    const { platform, org } = await withOrg();
+    render(AssessmentEditor, { platform, framework: withStages, org, capability: 'a-one' });
+    const tags = await screen.findByRole('textbox', { name: 'Tags' });
+    await fireEvent.input(tags, { target: { value: ' data , risk,data,' } });
+    await fireEvent.keyDown(tags, { key: 'Enter' });
+    await waitFor(() => expect(stored(platform, org)?.tags).toEqual(['data', 'risk']));
+    expect((tags as HTMLInputElement).value).toBe('');
+    await fireEvent.click(screen.getByRole('button', { name: 'Remove tag data' }));
+    await waitFor(() => expect(stored(platform, org)?.tags).toEqual(['risk']));
+  });
+
+  it('adds and removes an evidence link', async () => {
+    const { platform, org } = await withOrg();
+    render(AssessmentEditor, { platform, framework: withStages, org, capability: 'a-one' });
+    await fireEvent.input(await screen.findByRole('textbox', { name: 'Evidence label' }), { target: { value: 'Policy' } });
+    await fireEvent.input(screen.getByRole('textbox', { name: 'Evidence URL' }), {
+      target: { value: 'https://example.org/policy' },
+    });
+    await fireEvent.click(screen.getByRole('button', { name: 'Add evidence' }));
+    await waitFor(() =>
+      expect(stored(platform, org)?.evidence).toEqual([{ label: 'Policy', url: 'https://example.org/policy' }]),
+    );
+    expect(screen.getByText('https://example.org/policy').closest('a')).toBeNull();
+    await fireEvent.click(screen.getByRole('button', { name: 'Remove evidence Policy' }));
+    await waitFor(() => expect(stored(platform, org)?.evidence).toEqual([]));
+  });
+
+  it('refuses an evidence link that is not a web address, and says why', async () => {
+    const { platform, org } = await withOrg();
+    render(AssessmentEditor, { platform, framework: withStages, org, capability: 'a-one' });
+    await fireEvent.input(await screen.findByRole('textbox', { name: 'Evidence label' }), { target: { value: 'Bad' } });
+    await fireEvent.input(screen.getByRole('textbox', { name: 'Evidence URL' }), {
+      target: { value: 'javascript:alert(1)' },
+    });
+    await fireEvent.click(screen.getByRole('button', { name: 'Add evidence' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('must start with https:// or http://');
+    expect(platform.calls.some((c) => c.command === 'save_assessment')).toBe(false);
+  });
+
+  it("shows the core's message when it refuses evidence", async () => {
+    const { platform, org } = await withOrg();
+    platform.call = (async (command: string, args: unknown) => {
+      if (command === 'save_assessment') throw new Error('evidence[0].url: refused by the core');
+      return FakePlatform.prototype.call.call(platform, command as never, args as never);
+    }) as typeof platform.call;
+    render(AssessmentEditor, { platform, framework: withStages, org, capability: 'a-one' });
+    await fireEvent.input(await screen.findByRole('textbox', { name: 'Evidence label' }), { target: { value: 'X' } });
+    await fireEvent.input(screen.getByRole('textbox', { name: 'Evidence URL' }), { target: { value: 'https://x.test' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Add evidence' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('refused by the core');
+    expect(screen.queryByRole('button', { name: 'Remove evidence X' })).toBeNull();
+  });
+});
+
 describe('OrgPicker', () => {
   it('offers "New organisation" when there is none, and selects the one created', async () => {
     const platform = new FakePlatform();
