@@ -198,18 +198,20 @@ impl Fields<'_, '_> {
             .push(Problem::new(kind, self.file.path, line, message));
     }
 
+    /// Records that a required field is absent; the block's first line is where it belongs.
+    fn missing<T>(&mut self, key: &str) -> Option<T> {
+        self.problems.push(Problem::new(
+            ProblemKind::MissingField,
+            self.file.path,
+            Some(self.file.front_line),
+            format!("the required field `{key}` is missing"),
+        ));
+        None
+    }
+
     fn required_str(&mut self, key: &str) -> Option<String> {
         match self.file.table.get(key) {
-            None => {
-                let line = Some(self.file.front_line);
-                self.problems.push(Problem::new(
-                    ProblemKind::MissingField,
-                    self.file.path,
-                    line,
-                    format!("the required field `{key}` is missing"),
-                ));
-                None
-            }
+            None => self.missing(key),
             Some(_) => self.optional_str(key),
         }
     }
@@ -249,16 +251,7 @@ impl Fields<'_, '_> {
 
     fn source(&mut self, key: &str, required: bool) -> Option<SourceRef> {
         match self.file.table.get(key) {
-            None if required => {
-                let line = Some(self.file.front_line);
-                self.problems.push(Problem::new(
-                    ProblemKind::MissingField,
-                    self.file.path,
-                    line,
-                    format!("the required field `{key}` is missing"),
-                ));
-                None
-            }
+            None if required => self.missing(key),
             None => None,
             Some(v) => match v.clone().try_into::<SourceRef>() {
                 Ok(s) => Some(s),

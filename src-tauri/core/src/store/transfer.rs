@@ -347,17 +347,7 @@ fn insert_org(tx: &rusqlite::Transaction<'_>, o: &OrgFile) -> Result<i64, StoreE
         store_assessment(tx, id, cap, a)?;
     }
     for s in &o.snapshots {
-        tx.execute(
-            "INSERT INTO snapshots (org_id, name, taken_at) VALUES (?1, ?2, ?3)",
-            params![id, s.name, s.taken_at],
-        )?;
-        let sid = tx.last_insert_rowid();
-        for (cap, a) in &s.assessments {
-            tx.execute(
-                "INSERT INTO snapshot_assessments (snapshot_id, capability, data) VALUES (?1, ?2, ?3)",
-                params![sid, cap, serde_json::to_string(a).expect("serialises")],
-            )?;
-        }
+        insert_snapshot(tx, id, s)?;
     }
     let mut ids: Vec<i64> = Vec::new();
     for set in &o.history {
@@ -378,6 +368,26 @@ fn insert_org(tx: &rusqlite::Transaction<'_>, o: &OrgFile) -> Result<i64, StoreE
 }
 
 /// Fills our empty fields from theirs and reports every field both sides set differently.
+/// Writes one snapshot of an imported organisation with its frozen assessments.
+fn insert_snapshot(
+    tx: &rusqlite::Transaction<'_>,
+    org: i64,
+    s: &SnapshotFile,
+) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO snapshots (org_id, name, taken_at) VALUES (?1, ?2, ?3)",
+        params![org, s.name, s.taken_at],
+    )?;
+    let sid = tx.last_insert_rowid();
+    for (cap, a) in &s.assessments {
+        tx.execute(
+            "INSERT INTO snapshot_assessments (snapshot_id, capability, data) VALUES (?1, ?2, ?3)",
+            params![sid, cap, serde_json::to_string(a).expect("serialises")],
+        )?;
+    }
+    Ok(())
+}
+
 fn merge_org(
     tx: &rusqlite::Transaction<'_>,
     author: &str,
@@ -431,17 +441,7 @@ fn merge_org(
         if taken.is_some() {
             continue;
         }
-        tx.execute(
-            "INSERT INTO snapshots (org_id, name, taken_at) VALUES (?1, ?2, ?3)",
-            params![id, s.name, s.taken_at],
-        )?;
-        let sid = tx.last_insert_rowid();
-        for (cap, a) in &s.assessments {
-            tx.execute(
-                "INSERT INTO snapshot_assessments (snapshot_id, capability, data) VALUES (?1, ?2, ?3)",
-                params![sid, cap, serde_json::to_string(a).expect("serialises")],
-            )?;
-        }
+        insert_snapshot(tx, id, s)?;
         report.snapshots_added += 1;
     }
     Ok(())

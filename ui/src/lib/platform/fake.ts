@@ -1,6 +1,6 @@
 // An in-memory platform for unit tests: a small framework with the same shapes the core sends.
 import type { Assessment, FrameworkView, NodeDetail, Organisation, StoreStatus } from './bindings';
-import { AppError, type Args, type Command, type Platform, type Result } from './index';
+import { AppError, emptyAssessment, type Args, type Command, type Platform, type Result } from './index';
 
 const source = { section: 'Test', page: 1 };
 
@@ -69,20 +69,6 @@ function detail(id: string): NodeDetail {
   };
 }
 
-export function emptyAssessment(): Assessment {
-  return {
-    current: null,
-    target: null,
-    priority: null,
-    stage: null,
-    owner: null,
-    not_applicable: null,
-    notes: '',
-    evidence: [],
-    tags: [],
-    confidence: null,
-  };
-}
 
 export class FakePlatform implements Platform {
   readonly calls: { command: Command; args: unknown }[] = [];

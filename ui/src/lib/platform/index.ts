@@ -1,7 +1,7 @@
 // The one seam between the UI and the desktop shell. Components receive a `Platform` and
 // never import `@tauri-apps/*` themselves, so every component runs in Vitest against
 // `FakePlatform`. Only this folder may import from `@tauri-apps`.
-import type { ApiError, Commands } from './bindings';
+import type { ApiError, Assessment, Commands } from './bindings';
 
 export type * from './bindings';
 
@@ -29,4 +29,20 @@ export function isApiError(value: unknown): value is ApiError {
     typeof (value as ApiError).code === 'string' &&
     typeof (value as ApiError).message === 'string'
   );
+}
+
+/** An assessment with nothing recorded yet: what a capability shows before its first edit. */
+export function emptyAssessment(): Assessment {
+  return {
+    current: null,
+    target: null,
+    priority: null,
+    stage: null,
+    owner: null,
+    not_applicable: null,
+    notes: '',
+    evidence: [],
+    tags: [],
+    confidence: null,
+  };
 }
