@@ -3,7 +3,7 @@
 use crate::ipc;
 use crate::state::AppState;
 use std::process::ExitCode;
-use tauri::{WebviewUrl, WebviewWindowBuilder};
+use tauri::{Manager, WebviewUrl, WebviewWindowBuilder};
 
 pub fn run(state: AppState) -> ExitCode {
     let result = tauri::Builder::default()
@@ -15,6 +15,8 @@ pub fn run(state: AppState) -> ExitCode {
                 .inner_size(1280.0, 800.0)
                 .min_inner_size(800.0, 560.0)
                 .build()?;
+            let handle = app.handle().clone();
+            std::thread::spawn(move || handle.state::<AppState>().build_search());
             Ok(())
         })
         .run(tauri::generate_context!());

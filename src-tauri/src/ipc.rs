@@ -76,7 +76,7 @@ ipc_surface! {
         let guard = app.search()?;
         let index = guard.as_ref().ok_or_else(|| ApiError {
             code: ErrorCode::Internal,
-            message: "search is unavailable because the framework did not load".into(),
+            message: "search is not ready yet: the index is still being built, or the framework did not load".into(),
         })?;
         let opts = SearchOptions { limit: limit as usize, ..Default::default() };
         index.search(&query, &opts).map_err(|e| ApiError { code: ErrorCode::Internal, message: e.to_string() })

@@ -28,10 +28,6 @@ pub fn run() -> ExitCode {
         }) => explore::search(&cli, &query.join(" "), kind, perspective, *limit, *json),
         Some(cli::Command::Show { id, json }) => explore::show(&cli, id, *json),
         Some(cli::Command::Path { from, to, json }) => explore::path(&cli, from, to, *json),
-        None => {
-            let state = state::AppState::new(cli.load_framework(), cli.data_dir());
-            state.index_all_notes();
-            app::run(state)
-        }
+        None => app::run(state::AppState::new(cli.load_framework(), cli.data_dir())),
     }
 }

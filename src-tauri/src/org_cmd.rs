@@ -1,5 +1,5 @@
-//! The headless store commands: `atlas org`, `assess`, `history`, `snapshot`, `compare`,
-//! `export`, `import`, `backup`, `restore`. Each parses its arguments, calls the store in
+//! The headless store commands: `atlas org`, `assess`, `undo`, `redo`, `history`, `snapshot`,
+//! `compare`, `export`, `import`, `backup`, `restore`. Each parses its arguments, calls the store in
 //! `atlas-core`, and prints the result; errors go to stderr with a non-zero exit.
 
 use crate::cli::Cli;
@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 #[derive(Debug, Subcommand)]
 pub enum StoreCommand {
-    /// List, create, rename or delete organisations.
+    /// List, create, rename, describe, delete or restore organisations.
     Org {
         #[command(subcommand)]
         action: OrgAction,
@@ -30,6 +30,16 @@ pub enum StoreCommand {
         /// Markdown notes (replaces the existing notes).
         #[arg(long)]
         note: Option<String>,
+    },
+    /// Undo the organisation's last change (an assessment, a rename, a delete, …).
+    Undo {
+        /// The organisation's name or id; a deleted one is found too, so a delete can be undone.
+        org: String,
+    },
+    /// Redo the organisation's last undone change, if nothing was changed since.
+    Redo {
+        /// The organisation's name or id; a deleted one is found too.
+        org: String,
     },
     /// Show every change to an organisation, or to one of its capabilities.
     History {
@@ -69,10 +79,41 @@ pub enum StoreCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum OrgAction {
-    List,
-    Create { name: String },
-    Rename { org: String, name: String },
-    Delete { org: String },
+    /// List organisations: id, name and description, one per line.
+    List {
+        /// List the deleted organisations instead, which `org restore` can bring back.
+        #[arg(long)]
+        deleted: bool,
+    },
+    /// Create an organisation.
+    Create {
+        /// Its name, unique among live organisations.
+        name: String,
+    },
+    /// Rename an organisation.
+    Rename {
+        /// The organisation's name or id.
+        org: String,
+        /// The new name.
+        name: String,
+    },
+    /// Set an organisation's description (an empty TEXT clears it).
+    Describe {
+        /// The organisation's name or id.
+        org: String,
+        /// The description.
+        text: String,
+    },
+    /// Delete an organisation; its data is kept, and `undo` or `org restore` brings it back.
+    Delete {
+        /// The organisation's name or id.
+        org: String,
+    },
+    /// Bring back a deleted organisation with its assessments, history and snapshots.
+    Restore {
+        /// The deleted organisation's name or id (see `org list --deleted`).
+        org: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -122,8 +163,13 @@ fn execute(cli: &Cli, cmd: &StoreCommand) -> Result<(), String> {
     let e = |e: StoreError| e.to_string();
     match cmd {
         StoreCommand::Org { action } => match action {
-            OrgAction::List => {
-                for o in st.organisations().map_err(e)? {
+            OrgAction::List { deleted } => {
+                let orgs = if *deleted {
+                    st.deleted_organisations()
+                } else {
+                    st.organisations()
+                };
+                for o in orgs.map_err(e)? {
                     println!("{}\t{}\t{}", o.id, o.name, o.description);
                 }
             }
@@ -136,15 +182,53 @@ fn execute(cli: &Cli, cmd: &StoreCommand) -> Result<(), String> {
                 let o = st.rename_organisation(id, name).map_err(e)?;
                 println!("renamed organisation {} to `{}`", o.id, o.name);
             }
+            OrgAction::Describe { org: key, text } => {
+                let id = org(&st, key)?.id;
+                let o = st.describe_organisation(id, text).map_err(e)?;
+                println!("described organisation {} `{}`", o.id, o.name);
+            }
             OrgAction::Delete { org: key } => {
                 let o = org(&st, key)?;
                 st.delete_organisation(o.id).map_err(e)?;
                 println!(
-                    "deleted organisation `{}` (its data stays in the database)",
+                    "deleted organisation `{}` (its data stays in the database; `atlas undo` brings it back)",
                     o.name
                 );
             }
+            OrgAction::Restore { org: key } => {
+                let id = st.find_deleted_organisation(key).map_err(e)?.id;
+                let o = st.restore_organisation(id).map_err(e)?;
+                println!("restored organisation {} `{}`", o.id, o.name);
+            }
         },
+        StoreCommand::Undo { org: key } | StoreCommand::Redo { org: key } => {
+            // The last change may have been the delete itself, so a deleted organisation
+            // counts too; the live one wins when both carry the name.
+            let o = org(&st, key)
+                .or_else(|live| st.find_deleted_organisation(key).map_err(|_| live))?;
+            let (outcome, verb) = if matches!(cmd, StoreCommand::Undo { .. }) {
+                (st.undo(o.id).map_err(e)?, "undid")
+            } else {
+                (st.redo(o.id).map_err(e)?, "redid")
+            };
+            let what: Vec<String> = outcome
+                .capabilities
+                .iter()
+                .map(|c| {
+                    if c.is_empty() {
+                        "the organisation".to_string()
+                    } else {
+                        c.clone()
+                    }
+                })
+                .collect();
+            println!(
+                "{verb} the last change to `{}`: {} ({})",
+                o.name,
+                what.join(", "),
+                outcome.fields.join(", ")
+            );
+        }
         StoreCommand::Assess {
             org: key,
             capability,

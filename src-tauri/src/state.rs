@@ -24,21 +24,11 @@ pub struct AppState {
 impl AppState {
     pub fn new(framework: Result<Framework, LoadReport>, data_dir: PathBuf) -> Self {
         let store = Store::open(&data_dir, &crate::org_cmd::author()).map_err(|e| e.to_string());
-        let search = framework
-            .as_ref()
-            .ok()
-            .and_then(|fw| match SearchIndex::build(fw) {
-                Ok(index) => Some(index),
-                Err(e) => {
-                    eprintln!("search is unavailable: {e}");
-                    None
-                }
-            });
         AppState {
             framework: framework.map(Arc::new),
             data_dir,
             store: Mutex::new(store),
-            search: Mutex::new(search),
+            search: Mutex::new(None),
         }
     }
 
@@ -95,7 +85,22 @@ impl AppState {
         }
     }
 
-    /// Indexes every organisation's notes; run once at start-up.
+    /// Builds the search index and adds every organisation's notes. Run once, off the main
+    /// thread, after the window is up: the window must not wait for it.
+    pub fn build_search(&self) {
+        let Ok(fw) = self.framework() else { return };
+        match SearchIndex::build(fw) {
+            Ok(index) => {
+                if let Ok(mut guard) = self.search.lock() {
+                    *guard = Some(index);
+                }
+                self.index_all_notes();
+            }
+            Err(e) => eprintln!("search is unavailable: {e}"),
+        }
+    }
+
+    /// Indexes every organisation's notes.
     pub fn index_all_notes(&self) {
         let orgs = self.with_store(|s| s.organisations()).unwrap_or_default();
         for o in orgs {

@@ -40,6 +40,18 @@ async function waitForPort(port, ms) {
   throw new Error(`tauri-driver did not listen on ${port} within ${ms} ms`);
 }
 
+function stopGroup(child) {
+  for (const signal of ['SIGTERM', 'SIGKILL']) {
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      /* already gone */
+    }
+  }
+  child.stderr?.destroy();
+  child.unref();
+}
+
 /**
  * Launches the app through tauri-driver with its own empty data folder.
  * Returns the WebDriver session, the time the launch was requested, and a `close` function.
@@ -50,7 +62,9 @@ export async function launchApp({ dataDir, args = [] } = {}) {
   const driver = spawn(
     process.env.TAURI_DRIVER ?? 'tauri-driver',
     ['--port', String(port), '--native-port', String(nativePort)],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    // Its own process group, so closing can stop the driver, WebKitWebDriver and the app
+    // together: a straggler holding the stderr pipe would keep the test file from exiting.
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
   let driverErr = '';
   driver.stderr.on('data', (d) => (driverErr += d));
@@ -69,7 +83,7 @@ export async function launchApp({ dataDir, args = [] } = {}) {
       },
     });
   } catch (e) {
-    driver.kill();
+    stopGroup(driver);
     throw new Error(`could not start the app: ${e.message}\n${driverErr}`);
   }
   return {
@@ -77,12 +91,9 @@ export async function launchApp({ dataDir, args = [] } = {}) {
     started,
     dataDir: data,
     async close() {
-      try {
-        await browser.deleteSession();
-      } catch {
-        /* the app may already be gone */
-      }
-      driver.kill();
+      const grace = new Promise((r) => setTimeout(r, 10000));
+      await Promise.race([browser.deleteSession().catch(() => {}), grace]);
+      stopGroup(driver);
     },
   };
 }

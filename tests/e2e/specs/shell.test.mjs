@@ -54,6 +54,36 @@ describe('the app window', () => {
     await saveScreenshot(browser, 'graph');
   });
 
+  it('draws every node of the framework', async () => {
+    const { browser } = app;
+    const list = await byRole(browser, 'list', 'Nodes in the graph');
+    const drawn = await browser.execute((l) => [...l.querySelectorAll('button')].filter((b) => b.dataset.x !== undefined).length, list);
+    const canvas = await byRole(browser, 'img', null);
+    const label = await canvas.getAttribute('aria-label');
+    const total = Number(label.match(/(\d+) nodes/)[1]);
+    assert.ok(total >= 140, `the built-in pack has all its nodes (${label})`);
+    assert.equal(drawn, total, 'each node has a position on the canvas');
+  });
+
+  it('makes no network request: everything it loaded came from the app itself', async () => {
+    const { browser } = app;
+    const origin = await browser.execute(() => location.origin);
+    const foreign = await browser.execute(
+      (own) => performance.getEntriesByType('resource').map((r) => r.name).filter((u) => !u.startsWith(own) && !u.startsWith('ipc:') && !u.includes('ipc.localhost')),
+      origin,
+    );
+    assert.deepEqual(foreign, [], `resources from elsewhere than ${origin}`);
+    // The policy itself: a request to another origin is refused before it leaves the page.
+    const blocked = await browser.executeAsync((done) => {
+      let violated = '';
+      document.addEventListener('securitypolicyviolation', (e) => (violated = e.violatedDirective), { once: true });
+      fetch('https://example.invalid/probe')
+        .then(() => done('the request was allowed'))
+        .catch(() => setTimeout(() => done(violated || 'refused without a policy violation'), 50));
+    });
+    assert.match(blocked, /connect-src/, 'the content security policy refuses foreign connections');
+  });
+
   it('shows a perspective\'s text in the reader when it is clicked in the graph', async () => {
     const { browser } = app;
     await clickNodeInGraph(browser, 'Governance');

@@ -118,15 +118,56 @@ pub(crate) fn store_assessment(
     Ok(())
 }
 
-/// Sets one field of an assessment or of the organisation (capability `""`) to `value`.
+/// Sets one field of an assessment or of the organisation (capability `""`) from `from` to
+/// `value`.
 fn apply(
     tx: &Transaction<'_>,
     org: i64,
     cap: &str,
     field: &str,
+    from: &Value,
     value: &Value,
 ) -> Result<(), StoreError> {
     if cap.is_empty() {
+        // A creation is recorded as name null -> "X". Undoing it hides the organisation, as a
+        // delete does, rather than naming it "null"; redoing it shows it again.
+        if field == "name" && value.is_null() {
+            tx.execute("UPDATE organisations SET deleted = 1 WHERE id = ?1", [org])?;
+            return Ok(());
+        }
+        let revives = (field == "deleted" && value == &Value::Bool(false))
+            || (field == "name" && from.is_null());
+        let name = match (field, value) {
+            ("name", Value::String(n)) => Some(n.clone()),
+            _ if revives => Some(tx.query_row(
+                "SELECT name FROM organisations WHERE id = ?1",
+                [org],
+                |r| r.get(0),
+            )?),
+            _ => None,
+        };
+        // Live names are unique: say which name is taken instead of failing on the index.
+        if let Some(name) = name {
+            let taken = tx
+                .query_row(
+                    "SELECT 1 FROM organisations WHERE name = ?1 AND deleted = 0 AND id <> ?2",
+                    params![name, org],
+                    |_| Ok(()),
+                )
+                .optional()?
+                .is_some();
+            let live: bool = tx.query_row(
+                "SELECT deleted = 0 FROM organisations WHERE id = ?1",
+                [org],
+                |r| r.get(0),
+            )?;
+            if taken && (live || revives) {
+                return Err(StoreError::DuplicateOrganisation(name));
+            }
+        }
+        if field == "name" && from.is_null() {
+            tx.execute("UPDATE organisations SET deleted = 0 WHERE id = ?1", [org])?;
+        }
         let sql = match field {
             "name" => "UPDATE organisations SET name = ?2 WHERE id = ?1",
             "description" => "UPDATE organisations SET description = ?2 WHERE id = ?1",
@@ -201,7 +242,7 @@ impl Store {
         let changes = changes_of(&tx, set)?;
         let mut reversed = Vec::new();
         for (cap, field, old, new) in changes.into_iter().rev() {
-            apply(&tx, org, &cap, &field, &old)?;
+            apply(&tx, org, &cap, &field, &new, &old)?;
             reversed.push((cap, field, new, old));
         }
         tx.execute(

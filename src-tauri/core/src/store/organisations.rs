@@ -70,6 +70,34 @@ impl Store {
         }
     }
 
+    /// Deleted organisations, by name, so they can be listed and brought back.
+    pub fn deleted_organisations(&self) -> Result<Vec<Organisation>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, name, description, created_at FROM organisations WHERE deleted = 1 ORDER BY name, id",
+        )?;
+        let rows = stmt.query_map([], row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// A deleted organisation by exact name, or by id when `key` is a number. Several deleted
+    /// organisations may share a name (the name is only unique among live ones); the newest
+    /// is the one a person most likely means.
+    pub fn find_deleted_organisation(&self, key: &str) -> Result<Organisation, StoreError> {
+        let key = key.trim();
+        let id = key.parse::<i64>().ok();
+        self.conn
+            .query_row(
+                "SELECT id, name, description, created_at FROM organisations
+                 WHERE deleted = 1 AND (name = ?1 OR id = ?2) ORDER BY name = ?1 DESC, id DESC LIMIT 1",
+                params![key, id],
+                row,
+            )
+            .optional()?
+            .ok_or_else(|| {
+                StoreError::NotFound(format!("no deleted organisation is named `{key}`"))
+            })
+    }
+
     pub fn create_organisation(&mut self, name: &str) -> Result<Organisation, StoreError> {
         let name = clean_name(name)?;
         let author = self.author.clone();
@@ -141,6 +169,28 @@ impl Store {
         self.organisation(id)?;
         self.set_org_field(id, "deleted", Value::Bool(false), Value::Bool(true))?;
         Ok(())
+    }
+
+    /// Brings a deleted organisation back with its assessments, history and snapshots. Like
+    /// every write it appends to the history, so the restore itself can be undone.
+    pub fn restore_organisation(&mut self, id: i64) -> Result<Organisation, StoreError> {
+        let (name, deleted): (String, bool) = self
+            .conn
+            .query_row(
+                "SELECT name, deleted FROM organisations WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("no organisation has the id {id}")))?;
+        if !deleted {
+            return self.organisation(id);
+        }
+        // Live names are unique; a newer organisation may have taken this one meanwhile.
+        if self.find_organisation(&name).is_ok_and(|o| o.name == name) {
+            return Err(StoreError::DuplicateOrganisation(name));
+        }
+        self.set_org_field(id, "deleted", Value::Bool(true), Value::Bool(false))
     }
 
     fn set_org_field(
