@@ -32,11 +32,7 @@ fn clean_name(name: &str) -> Result<String, StoreError> {
 impl Store {
     /// Live organisations, by name.
     pub fn organisations(&self) -> Result<Vec<Organisation>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, name, description, created_at FROM organisations WHERE deleted = 0 ORDER BY name, id",
-        )?;
-        let rows = stmt.query_map([], row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.list_organisations(false)
     }
 
     /// A live organisation by id.
@@ -72,10 +68,14 @@ impl Store {
 
     /// Deleted organisations, by name, so they can be listed and brought back.
     pub fn deleted_organisations(&self) -> Result<Vec<Organisation>, StoreError> {
+        self.list_organisations(true)
+    }
+
+    fn list_organisations(&self, deleted: bool) -> Result<Vec<Organisation>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, name, description, created_at FROM organisations WHERE deleted = 1 ORDER BY name, id",
+            "SELECT id, name, description, created_at FROM organisations WHERE deleted = ?1 ORDER BY name, id",
         )?;
-        let rows = stmt.query_map([], row)?;
+        let rows = stmt.query_map([deleted], row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
