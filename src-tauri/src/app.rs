@@ -15,6 +15,12 @@ pub fn run(state: AppState) -> ExitCode {
                 .inner_size(1280.0, 800.0)
                 .min_inner_size(800.0, 560.0)
                 .build()?;
+            let exports = std::env::var_os("ATLAS_EXPORT_DIR")
+                .map(std::path::PathBuf::from)
+                .or_else(|| app.path().download_dir().ok());
+            if let Some(dir) = exports {
+                let _ = app.state::<AppState>().export_dir.set(dir);
+            }
             let handle = app.handle().clone();
             std::thread::spawn(move || handle.state::<AppState>().build_search());
             Ok(())

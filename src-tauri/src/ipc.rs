@@ -5,10 +5,14 @@
 //! never drift apart. Commands are adapters: they take the request, call the core and return
 //! its answer or an `ApiError` (`{code, message}`). Logic belongs in `atlas-core`.
 
+use crate::export;
 use crate::state::AppState;
 use atlas_core::api::{self, ApiError, ErrorCode};
+use atlas_core::graph::queries::{self, Lens};
+use atlas_core::reports;
 use atlas_core::search::{SearchHit, SearchOptions};
 use atlas_core::store;
+use std::collections::BTreeMap;
 
 macro_rules! ipc_surface {
     ($(
@@ -123,6 +127,71 @@ ipc_surface! {
         app.reindex_notes(org.into());
         Ok(outcome)
     }
+
+    /// Every assessment of the organisation, by capability id (for heatmaps and the map).
+    fn assessments(app, org: u32) -> BTreeMap<String, store::Assessment> {
+        app.with_store(|s| s.assessments(org.into()))
+    }
+
+    /// Sets one field on many capabilities as a single change (one undo step); all or nothing.
+    fn save_assessments(app, org: u32, capabilities: Vec<String>, edit: store::BulkEdit) -> BTreeMap<String, store::Assessment> {
+        let fw = app.framework()?;
+        app.with_store(|s| s.save_assessments(fw, org.into(), &capabilities, &edit))
+    }
+
+    /// The organisation's change history, oldest first; with a capability, its timeline only.
+    fn history(app, org: u32, capability: Option<String>) -> Vec<store::HistoryEntry> {
+        app.with_store(|s| s.history(org.into(), capability.as_deref()))
+    }
+
+    /// The organisation's snapshots, oldest first.
+    fn snapshots(app, org: u32) -> Vec<store::Snapshot> {
+        app.with_store(|s| s.snapshots(org.into()))
+    }
+
+    /// Freezes the organisation's assessments under a name.
+    fn take_snapshot(app, org: u32, name: String) -> store::Snapshot {
+        app.with_store(|s| s.take_snapshot(org.into(), &name))
+    }
+
+    /// What differs between two sides (snapshots or current states), capability by capability.
+    fn compare(app, a: store::Side, b: store::Side) -> store::Comparison {
+        let fw = app.framework()?;
+        app.with_store(|s| s.compare(fw, &a, &b))
+    }
+
+    /// The organisation dashboard: radar per perspective, largest gaps, roadmap by stage.
+    fn dashboard(app, org: u32) -> reports::Dashboard {
+        let fw = app.framework()?;
+        let assessments = app.with_store(|s| s.assessments(org.into()))?;
+        Ok(reports::dashboard(fw, &assessments))
+    }
+
+    /// What concerns a stakeholder: perspectives and capabilities.
+    fn lens(app, stakeholder: String) -> Lens {
+        queries::lens(app.framework()?, &stakeholder).ok_or_else(|| ApiError {
+            code: ErrorCode::NotFound,
+            message: format!("`{stakeholder}` is not a stakeholder of this framework"),
+        })
+    }
+
+    /// The graph layout saved for a content pack, if any.
+    fn layout(app, pack: String) -> Option<store::SavedLayout> {
+        app.with_store(|s| s.layout(&pack))
+    }
+
+    /// Saves the graph layout of a content pack, replacing the previous one.
+    fn save_layout(app, pack: String, layout: store::SavedLayout) -> () {
+        app.with_store(|s| s.save_layout(&pack, &layout))
+    }
+
+    /// Writes an exported file (base64 for images) into the export folder; returns its path.
+    fn export_file(app, name: String, data: String, base64: bool) -> String {
+        let invalid = |message: String| ApiError { code: ErrorCode::InvalidInput, message };
+        let bytes = if base64 { export::decode_base64(&data).map_err(invalid)? } else { data.into_bytes() };
+        let path = export::write_unique(&app.exports(), &name, &bytes).map_err(invalid)?;
+        Ok(path.display().to_string())
+    }
 }
 
 /// Type declarations for every type the commands exchange, in dependency order.
@@ -151,6 +220,20 @@ pub fn typescript_types() -> String {
         store::Evidence::decl(&cfg),
         store::Assessment::decl(&cfg),
         store::UndoOutcome::decl(&cfg),
+        store::HistoryEntry::decl(&cfg),
+        store::Snapshot::decl(&cfg),
+        store::Side::decl(&cfg),
+        store::FieldDiff::decl(&cfg),
+        store::CapabilityDiff::decl(&cfg),
+        store::Comparison::decl(&cfg),
+        store::BulkEdit::decl(&cfg),
+        reports::PerspectiveScore::decl(&cfg),
+        reports::GapItem::decl(&cfg),
+        reports::RoadmapStage::decl(&cfg),
+        reports::Dashboard::decl(&cfg),
+        Lens::decl(&cfg),
+        store::Point::decl(&cfg),
+        store::SavedLayout::decl(&cfg),
     ];
     decls
         .iter()

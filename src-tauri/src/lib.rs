@@ -7,6 +7,7 @@ mod cli;
 #[cfg(test)]
 mod command_names;
 mod explore;
+mod export;
 mod ipc;
 mod org_cmd;
 mod state;

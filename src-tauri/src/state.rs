@@ -6,19 +6,21 @@ use atlas_core::search::{NoteDoc, SearchIndex};
 use atlas_core::store::{Store, StoreError, StoreStatus};
 use atlas_core::{Framework, LoadReport};
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 pub struct AppState {
     /// A pack that failed to load is kept as its report, so the window can show the author
     /// every problem instead of the app refusing to start.
     framework: Result<Arc<Framework>, LoadReport>,
-    #[allow(dead_code)] // the store opens from it at start; kept for restore from the UI
     pub data_dir: PathBuf,
     /// The annotation store, or why it could not be opened (damaged, newer, unwritable): the
     /// app still starts, shows the framework and says what is wrong with the data.
     store: Mutex<Result<Store, String>>,
     /// The search index, rebuilt from content at every start; notes are added as they are saved.
     search: Mutex<Option<SearchIndex>>,
+    /// Where exported images and reports are written: `ATLAS_EXPORT_DIR`, else the user's
+    /// downloads folder (known only once the window system is up, hence set later).
+    pub export_dir: OnceLock<PathBuf>,
 }
 
 impl AppState {
@@ -29,6 +31,7 @@ impl AppState {
             data_dir,
             store: Mutex::new(store),
             search: Mutex::new(None),
+            export_dir: OnceLock::new(),
         }
     }
 
@@ -149,6 +152,14 @@ impl AppState {
             code: ErrorCode::Internal,
             message: "search is unavailable after an earlier failure".into(),
         })
+    }
+
+    /// The folder exports go to (see `export_dir`).
+    pub fn exports(&self) -> PathBuf {
+        self.export_dir
+            .get()
+            .cloned()
+            .unwrap_or_else(|| self.data_dir.join("exports"))
     }
 
     pub fn framework(&self) -> Result<&Framework, ApiError> {

@@ -10,6 +10,7 @@ pub mod content;
 pub mod graph;
 pub mod markdown;
 pub mod model;
+pub mod reports;
 pub mod search;
 pub mod store;
 pub mod synthetic;

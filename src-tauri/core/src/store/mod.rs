@@ -8,14 +8,17 @@
 //! before it is stored.
 //!
 //! Files: `schema` (migrations), `model` (records and validation), `organisations`,
-//! `assessments`, `history` (timeline, undo, redo), `snapshots` (and comparisons),
+//! `assessments`, `bulk` (one field on many capabilities), `layouts` (graph positions per
+//! pack), `history` (timeline, undo, redo), `snapshots` (and comparisons),
 //! `transfer` (JSON and CSV files, merge), `backup`, `error`.
 
 mod assessments;
 mod backup;
+mod bulk;
 mod csv;
 mod error;
 mod history;
+mod layouts;
 mod model;
 mod organisations;
 mod schema;
@@ -23,8 +26,10 @@ mod snapshots;
 mod transfer;
 
 pub use backup::{newest_good_backup, restore, BACKUPS_DIR, DAILY_BACKUPS_KEPT};
+pub use bulk::BulkEdit;
 pub use error::StoreError;
 pub use history::{HistoryEntry, UndoOutcome};
+pub use layouts::{Point, SavedLayout};
 pub use model::{Assessment, Confidence, Evidence, Organisation, Priority, StoreStatus, FIELDS};
 pub use schema::SCHEMA_VERSION;
 pub use snapshots::{CapabilityDiff, Comparison, FieldDiff, Side, Snapshot};

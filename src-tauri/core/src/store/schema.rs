@@ -66,6 +66,14 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (snapshot_id, capability)
     ) WITHOUT ROWID;
     "#,
+    // 2: graph layouts, one per content pack.
+    r#"
+    CREATE TABLE layouts (
+        pack     TEXT PRIMARY KEY,
+        data     TEXT NOT NULL,
+        saved_at TEXT NOT NULL
+    );
+    "#,
 ];
 
 /// The schema version this build writes.

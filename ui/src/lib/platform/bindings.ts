@@ -106,6 +106,119 @@ notes: string, evidence: Array<Evidence>, tags: Array<string>, confidence: Confi
 
 export type UndoOutcome = { capabilities: Array<string>, fields: Array<string>, };
 
+export type HistoryEntry = { change_set: number, at: string, author: string, 
+/**
+ * `edit`, `undo` or `redo`.
+ */
+action: string, 
+/**
+ * The capability id, or `""` for a change to the organisation itself.
+ */
+capability: string, field: string, old: unknown, new: unknown, };
+
+export type Snapshot = { id: number, org_id: number, name: string, taken_at: string, };
+
+export type Side = { "kind": "current", org: number, } | { "kind": "snapshot", snapshot: number, };
+
+export type FieldDiff = { field: string, a: unknown, b: unknown, };
+
+export type CapabilityDiff = { capability: string, 
+/**
+ * The capability's title, or the id when the loaded pack no longer has it.
+ */
+title: string, 
+/**
+ * The pack no longer has this capability; the assessment is kept and reported.
+ */
+orphaned: boolean, 
+/**
+ * b − a for current and target maturity, when both sides have a value.
+ */
+current_delta: number | null, target_delta: number | null, changes: Array<FieldDiff>, };
+
+export type Comparison = { a: string, b: string, 
+/**
+ * Only the capabilities that differ, in capability id order.
+ */
+capabilities: Array<CapabilityDiff>, };
+
+export type BulkEdit = { "field": "current", "value": number | null } | { "field": "target", "value": number | null } | { "field": "priority", "value": Priority | null };
+
+export type PerspectiveScore = { id: string, title: string, 
+/**
+ * Capabilities in the perspective.
+ */
+capabilities: number, 
+/**
+ * Those with a current maturity (not applicable ones excluded).
+ */
+assessed: number, not_applicable: number, 
+/**
+ * Mean current maturity of the assessed capabilities.
+ */
+current: number | null, 
+/**
+ * Mean target of the capabilities that have one.
+ */
+target: number | null, };
+
+export type GapItem = { capability: string, title: string, 
+/**
+ * The perspective's title.
+ */
+perspective: string, current: number | null, target: number | null, 
+/**
+ * Target minus current; a missing current counts as the scale's lowest level.
+ */
+gap: number, priority: Priority | null, 
+/**
+ * The journey stage the organisation planned it for (a node id).
+ */
+stage: string | null, };
+
+export type RoadmapStage = { 
+/**
+ * The stage node id; `None` for capabilities with a gap but no stage yet.
+ */
+stage: string | null, title: string, items: Array<GapItem>, };
+
+export type Dashboard = { capabilities: number, assessed: number, not_applicable: number, 
+/**
+ * In the framework's order.
+ */
+perspectives: Array<PerspectiveScore>, 
+/**
+ * The largest gaps first (ties: higher priority, then framework order), at most ten.
+ */
+gaps: Array<GapItem>, 
+/**
+ * Stages in journey order, then the unplanned column when it has anything.
+ */
+roadmap: Array<RoadmapStage>, };
+
+export type Lens = { stakeholder: string, perspectives: Array<string>, 
+/**
+ * Capabilities with a direct `concerns` edge from the role.
+ */
+direct: Array<string>, 
+/**
+ * Capabilities that concern the role through their perspective only.
+ */
+via_perspective: Array<string>, };
+
+export type Point = { x: number, y: number, };
+
+export type SavedLayout = { 
+/**
+ * Identifies the set of nodes the positions were computed for; the UI lays the graph out
+ * afresh when the pack's nodes have changed.
+ */
+fingerprint: string, positions: { [key in string]: Point }, 
+/**
+ * Nodes the user dragged into place: a re-layout keeps them where they are.
+ */
+pinned: Array<string>, };
+
 export interface Commands {
   /** The loaded framework: identity, kinds, maturity scale, every node and edge. */
   framework: { args: {  }; result: FrameworkView };
@@ -127,4 +240,26 @@ export interface Commands {
   undo: { args: { org: number }; result: UndoOutcome };
   /** Re-applies the last undone change. */
   redo: { args: { org: number }; result: UndoOutcome };
+  /** Every assessment of the organisation, by capability id (for heatmaps and the map). */
+  assessments: { args: { org: number }; result: { [key in string]: Assessment } };
+  /** Sets one field on many capabilities as a single change (one undo step); all or nothing. */
+  save_assessments: { args: { org: number; capabilities: Array<string>; edit: BulkEdit }; result: { [key in string]: Assessment } };
+  /** The organisation's change history, oldest first; with a capability, its timeline only. */
+  history: { args: { org: number; capability: string | null }; result: Array<HistoryEntry> };
+  /** The organisation's snapshots, oldest first. */
+  snapshots: { args: { org: number }; result: Array<Snapshot> };
+  /** Freezes the organisation's assessments under a name. */
+  take_snapshot: { args: { org: number; name: string }; result: Snapshot };
+  /** What differs between two sides (snapshots or current states), capability by capability. */
+  compare: { args: { a: Side; b: Side }; result: Comparison };
+  /** The organisation dashboard: radar per perspective, largest gaps, roadmap by stage. */
+  dashboard: { args: { org: number }; result: Dashboard };
+  /** What concerns a stakeholder: perspectives and capabilities. */
+  lens: { args: { stakeholder: string }; result: Lens };
+  /** The graph layout saved for a content pack, if any. */
+  layout: { args: { pack: string }; result: SavedLayout | null };
+  /** Saves the graph layout of a content pack, replacing the previous one. */
+  save_layout: { args: { pack: string; layout: SavedLayout }; result: null };
+  /** Writes an exported file (base64 for images) into the export folder; returns its path. */
+  export_file: { args: { name: string; data: string; base64: boolean }; result: string };
 }

@@ -1,5 +1,17 @@
 // An in-memory platform for unit tests: a small framework with the same shapes the core sends.
-import type { Assessment, FrameworkView, NodeDetail, Organisation, StoreStatus } from './bindings';
+import type {
+  Assessment,
+  Comparison,
+  Dashboard,
+  FrameworkView,
+  HistoryEntry,
+  NodeDetail,
+  Organisation,
+  SavedLayout,
+  Side,
+  Snapshot,
+  StoreStatus,
+} from './bindings';
 import { AppError, emptyAssessment, type Args, type Command, type Platform, type Result } from './index';
 
 const source = { section: 'Test', page: 1 };
@@ -80,6 +92,86 @@ export class FakePlatform implements Platform {
   assessments = new Map<string, Assessment>();
   undoStack: { key: string; before: Assessment | undefined }[] = [];
   redoStack: { key: string; before: Assessment | undefined }[] = [];
+  history: HistoryEntry[] = [];
+  snapshots: (Snapshot & { data: Record<string, Assessment> })[] = [];
+  layouts = new Map<string, SavedLayout>();
+  exports: { name: string; data: string; base64: boolean }[] = [];
+
+  /** The organisation's assessments, by capability id. */
+  assessmentsOf(org: number): Record<string, Assessment> {
+    const out: Record<string, Assessment> = {};
+    for (const [key, a] of this.assessments) {
+      const [o, cap] = key.split(':');
+      if (Number(o) === org) out[cap] = structuredClone(a);
+    }
+    return out;
+  }
+
+  private checkLevels(a: Assessment) {
+    const max = Math.max(...this.frameworkView().maturity.map((m) => m.level));
+    for (const field of ['current', 'target'] as const) {
+      const v = a[field];
+      if (v !== null && v > max) {
+        throw new AppError({ code: 'invalid_input', message: `${field}: ${v} is not on the maturity scale` });
+      }
+    }
+  }
+
+  private frameworkView(): FrameworkView {
+    return this.framework instanceof AppError ? fakeFramework : this.framework;
+  }
+
+  private record(org: number, capability: string, before: Assessment | undefined, after: Assessment) {
+    const set = this.history.length + 1;
+    for (const field of Object.keys(after) as (keyof Assessment)[]) {
+      const old = before ? before[field] : emptyAssessment()[field];
+      if (JSON.stringify(old) !== JSON.stringify(after[field])) {
+        this.history.push({ change_set: set, at: '2026-01-01T00:00:00Z', author: 'Tester', action: 'edit', capability, field, old, new: after[field] });
+      }
+    }
+    void org;
+  }
+
+  private side(side: Side): [string, Record<string, Assessment>] {
+    if (side.kind === 'current') return ['Now', this.assessmentsOf(side.org)];
+    const snap = this.snapshots.find((s) => s.id === side.snapshot);
+    if (!snap) throw new AppError({ code: 'not_found', message: `no snapshot has the id ${side.snapshot}` });
+    return [snap.name, snap.data];
+  }
+
+  /** The dashboard computed the way the core does, over this framework. */
+  private dashboard(org: number): Dashboard {
+    const fw = this.frameworkView();
+    const all = this.assessmentsOf(org);
+    const perspectives = fw.nodes.filter((n) => n.kind === 'perspective').sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
+    const mean = (v: number[]) => (v.length ? v.reduce((x, y) => x + y, 0) / v.length : null);
+    const gaps: Dashboard['gaps'] = [];
+    const scores = perspectives.map((p) => {
+      const caps = fw.nodes.filter((n) => n.kind === 'capability' && n.parent === p.id);
+      const live = caps.map((c) => [c, all[c.id]] as const).filter(([, a]) => a?.not_applicable == null);
+      for (const [c, a] of live) {
+        if (a?.target != null && a.target > (a.current ?? 0)) {
+          gaps.push({ capability: c.id, title: c.title, perspective: p.title, current: a.current, target: a.target, gap: a.target - (a.current ?? 0), priority: a.priority, stage: a.stage });
+        }
+      }
+      const current = live.flatMap(([, a]) => (a?.current != null ? [a.current] : []));
+      const target = live.flatMap(([, a]) => (a?.target != null ? [a.target] : []));
+      return { id: p.id, title: p.title, capabilities: caps.length, assessed: current.length, not_applicable: caps.length - live.length, current: mean(current), target: mean(target) };
+    });
+    gaps.sort((a, b) => b.gap - a.gap);
+    const stages = fw.nodes.filter((n) => n.kind === 'stage');
+    const roadmap: Dashboard['roadmap'] = stages.map((s) => ({ stage: s.id, title: s.title, items: gaps.filter((g) => g.stage === s.id) }));
+    const unplanned = gaps.filter((g) => g.stage === null);
+    if (unplanned.length) roadmap.push({ stage: null, title: 'Not yet planned', items: unplanned });
+    return {
+      capabilities: scores.reduce((n, p) => n + p.capabilities, 0),
+      assessed: scores.reduce((n, p) => n + p.assessed, 0),
+      not_applicable: scores.reduce((n, p) => n + p.not_applicable, 0),
+      perspectives: scores,
+      gaps: gaps.slice(0, 10),
+      roadmap,
+    };
+  }
 
   async call<K extends Command>(command: K, args: Args<K>): Promise<Result<K>> {
     this.calls.push({ command, args });
@@ -108,15 +200,10 @@ export class FakePlatform implements Platform {
       }
       case 'save_assessment': {
         const a = args as Args<'save_assessment'>;
-        const max = Math.max(...fakeFramework.maturity.map((m) => m.level));
-        for (const field of ['current', 'target'] as const) {
-          const v = a.assessment[field];
-          if (v !== null && v > max) {
-            throw new AppError({ code: 'invalid_input', message: `${field}: ${v} is not on the maturity scale` });
-          }
-        }
+        this.checkLevels(a.assessment);
         const key = `${a.org}:${a.capability}`;
         this.undoStack.push({ key, before: this.assessments.get(key) });
+        this.record(a.org, a.capability, this.assessments.get(key), a.assessment);
         this.assessments.set(key, structuredClone(a.assessment));
         return structuredClone(a.assessment) as Result<K>;
       }
@@ -135,6 +222,88 @@ export class FakePlatform implements Platform {
         if (last.before) this.assessments.set(last.key, last.before);
         else this.assessments.delete(last.key);
         return { capabilities: [last.key.split(':')[1]], fields: [] } as Result<K>;
+      }
+      case 'assessments':
+        return this.assessmentsOf((args as Args<'assessments'>).org) as Result<K>;
+      case 'save_assessments': {
+        const { org, capabilities, edit } = args as Args<'save_assessments'>;
+        const next = capabilities.map((cap) => {
+          const before = this.assessments.get(`${org}:${cap}`);
+          const after = { ...(before ?? emptyAssessment()), [edit.field]: edit.value } as Assessment;
+          this.checkLevels(after);
+          return [cap, before, after] as const;
+        });
+        const out: Record<string, Assessment> = {};
+        for (const [cap, before, after] of next) {
+          this.record(org, cap, before, after);
+          this.assessments.set(`${org}:${cap}`, after);
+          out[cap] = structuredClone(after);
+        }
+        return out as Result<K>;
+      }
+      case 'history': {
+        const { capability } = args as Args<'history'>;
+        return this.history.filter((h) => capability === null || h.capability === capability) as Result<K>;
+      }
+      case 'snapshots': {
+        const { org } = args as Args<'snapshots'>;
+        return this.snapshots.filter((s) => s.org_id === org).map(({ data: _data, ...s }) => s) as Result<K>;
+      }
+      case 'take_snapshot': {
+        const { org, name } = args as Args<'take_snapshot'>;
+        if (!name.trim()) throw new AppError({ code: 'invalid_input', message: 'snapshot: a name is required' });
+        const snap = { id: this.snapshots.length + 1, org_id: org, name: name.trim(), taken_at: '2026-01-01T00:00:00Z' };
+        this.snapshots.push({ ...snap, data: this.assessmentsOf(org) });
+        return snap as Result<K>;
+      }
+      case 'compare': {
+        const { a, b } = args as Args<'compare'>;
+        const [aLabel, x] = this.side(a);
+        const [bLabel, y] = this.side(b);
+        const empty = emptyAssessment();
+        const ids = [...new Set([...Object.keys(x), ...Object.keys(y)])].sort();
+        const out: Comparison = { a: aLabel, b: bLabel, capabilities: [] };
+        for (const id of ids) {
+          const p = x[id] ?? empty;
+          const q = y[id] ?? empty;
+          const changes = (Object.keys(empty) as (keyof Assessment)[])
+            .filter((f) => JSON.stringify(p[f]) !== JSON.stringify(q[f]))
+            .map((f) => ({ field: f, a: p[f], b: q[f] }));
+          if (!changes.length) continue;
+          const delta = (m: number | null, n: number | null) => (m === null || n === null ? null : n - m);
+          const node = this.frameworkView().nodes.find((n) => n.id === id);
+          out.capabilities.push({ capability: id, title: node?.title ?? id, orphaned: !node, current_delta: delta(p.current, q.current), target_delta: delta(p.target, q.target), changes });
+        }
+        return out as Result<K>;
+      }
+      case 'dashboard':
+        return this.dashboard((args as Args<'dashboard'>).org) as Result<K>;
+      case 'lens': {
+        const { stakeholder } = args as Args<'lens'>;
+        const fw = this.frameworkView();
+        if (fw.nodes.find((n) => n.id === stakeholder)?.kind !== 'stakeholder') {
+          throw new AppError({ code: 'not_found', message: `\`${stakeholder}\` is not a stakeholder of this framework` });
+        }
+        const concerned = fw.edges.filter((e) => e.from === stakeholder && e.kind === 'concerns').map((e) => e.to);
+        const kind = (id: string) => fw.nodes.find((n) => n.id === id)?.kind;
+        const perspectives = concerned.filter((id) => kind(id) === 'perspective');
+        const direct = concerned.filter((id) => kind(id) === 'capability');
+        const via = fw.nodes
+          .filter((n) => n.kind === 'capability' && n.parent && perspectives.includes(n.parent) && !direct.includes(n.id))
+          .map((n) => n.id);
+        return { stakeholder, perspectives, direct, via_perspective: via } as Result<K>;
+      }
+      case 'layout':
+        return (this.layouts.get((args as Args<'layout'>).pack) ?? null) as Result<K>;
+      case 'save_layout': {
+        const { pack, layout } = args as Args<'save_layout'>;
+        this.layouts.set(pack, structuredClone(layout));
+        return null as Result<K>;
+      }
+      case 'export_file': {
+        const a = args as Args<'export_file'>;
+        this.exports.push(a);
+        return `/exports/${a.name}` as Result<K>;
       }
       case 'search': {
         // Case-insensitive substring match on titles: enough to exercise the palette.

@@ -5,6 +5,7 @@ mod crash;
 mod durability;
 mod files;
 mod records;
+mod views;
 
 use atlas_core::store::{Assessment, Store};
 

@@ -1,0 +1,123 @@
+//! Writing what the user exports from a view (a PNG or SVG of the graph, a report) into their
+//! export folder, under a name that never overwrites an earlier file.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The kinds of file a view may export; anything else is refused.
+const EXTENSIONS: &[&str] = &["png", "svg", "csv", "md", "html", "json"];
+/// Larger than any image of the graph at twice its size; refuses runaway input.
+const MAX_BYTES: usize = 64 << 20;
+
+/// Writes `bytes` as `name` in `dir` (created if needed), adding " (2)", " (3)"… before the
+/// extension when the name is taken. Returns the path written.
+pub fn write_unique(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, String> {
+    let file = Path::new(name);
+    let plain = file
+        .file_name()
+        .map(|f| f == file.as_os_str())
+        .unwrap_or(false);
+    let (stem, ext) = match (file.file_stem(), file.extension()) {
+        (Some(s), Some(e)) if plain => (s.to_string_lossy(), e.to_string_lossy().to_lowercase()),
+        _ => {
+            return Err(format!(
+                "`{name}` is not a plain file name with an extension"
+            ))
+        }
+    };
+    if !EXTENSIONS.contains(&ext.as_str()) {
+        return Err(format!(
+            "`.{ext}` files cannot be exported (allowed: {})",
+            EXTENSIONS.join(", ")
+        ));
+    }
+    if bytes.len() > MAX_BYTES {
+        return Err(format!("{} bytes is too large to export", bytes.len()));
+    }
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for n in 1..1000 {
+        let candidate = if n == 1 {
+            dir.join(format!("{stem}.{ext}"))
+        } else {
+            dir.join(format!("{stem} ({n}).{ext}"))
+        };
+        // `create_new` makes taking the name and writing one step, so two exports at once
+        // cannot overwrite each other.
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&candidate)
+        {
+            Ok(mut f) => {
+                f.write_all(bytes)
+                    .and_then(|_| f.sync_all())
+                    .map_err(|e| format!("{}: {e}", candidate.display()))?;
+                return Ok(candidate);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(format!("{}: {e}", candidate.display())),
+        }
+    }
+    Err(format!(
+        "{} already holds too many files named `{name}`",
+        dir.display()
+    ))
+}
+
+/// Decodes standard base64 (what a canvas's `toDataURL` produces), ignoring whitespace.
+pub fn decode_base64(text: &str) -> Result<Vec<u8>, String> {
+    let text = text.split_once("base64,").map_or(text, |(_, data)| data);
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for (i, c) in text.bytes().enumerate() {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            b'=' => break,
+            b' ' | b'\n' | b'\r' | b'\t' => continue,
+            _ => return Err(format!("byte {i} of the image data is not base64")),
+        };
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exports_never_overwrite_and_refuse_paths_and_unknown_types() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = write_unique(dir.path(), "graph.svg", b"<svg/>").unwrap();
+        let b = write_unique(dir.path(), "graph.svg", b"<svg></svg>").unwrap();
+        assert_eq!(a.file_name().unwrap(), "graph.svg");
+        assert_eq!(b.file_name().unwrap(), "graph (2).svg");
+        assert_eq!(std::fs::read(&a).unwrap(), b"<svg/>");
+        assert!(write_unique(dir.path(), "../evil.svg", b"x")
+            .unwrap_err()
+            .contains("plain file name"));
+        assert!(write_unique(dir.path(), "/tmp/evil.svg", b"x").is_err());
+        assert!(write_unique(dir.path(), "run.sh", b"x")
+            .unwrap_err()
+            .contains("cannot be exported"));
+    }
+
+    #[test]
+    fn base64_decodes_data_urls_and_rejects_junk() {
+        assert_eq!(
+            decode_base64("data:image/png;base64,aGVsbG8=").unwrap(),
+            b"hello"
+        );
+        assert_eq!(decode_base64("aGVs\nbG8h").unwrap(), b"hello!");
+        assert!(decode_base64("a*b").is_err());
+    }
+}
