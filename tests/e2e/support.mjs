@@ -157,11 +157,17 @@ export async function saveScreenshot(browser, name) {
 
 /** Waits until the graph has been laid out and drawn. */
 export async function waitForGraph(browser, timeout = 15000) {
-  const canvas = await byRole(browser, 'img', null, { timeout });
-  await browser.waitUntil(async () => (await canvas.getAttribute('data-ready')) === 'true', {
-    timeout,
-    timeoutMsg: 'the graph was not drawn',
-  });
+  let canvas;
+  await browser.waitUntil(
+    async () => {
+      canvas = await browser.$('section[aria-label="Framework graph"] [role="img"]');
+      return (await canvas.isExisting()) && (await canvas.getAttribute('data-ready')) === 'true';
+    },
+    {
+      timeout,
+      timeoutMsg: 'the graph was not drawn',
+    },
+  );
   return canvas;
 }
 
@@ -170,7 +176,7 @@ export async function clickNodeInGraph(browser, title) {
   const list = await byRole(browser, 'list', 'Nodes in the graph');
   const button = await byRole(browser, 'button', title, { within: list });
   const point = await browser.execute((b) => {
-    const canvas = document.querySelector('[role="img"]').getBoundingClientRect();
+    const canvas = document.querySelector('section[aria-label="Framework graph"] [role="img"]').getBoundingClientRect();
     return { x: canvas.left + Number(b.dataset.x), y: canvas.top + Number(b.dataset.y) };
   }, button);
   await browser
