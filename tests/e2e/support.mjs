@@ -105,7 +105,7 @@ const FIND_BY_ROLE = `
     button: 'button', h1: 'heading', h2: 'heading', h3: 'heading', h4: 'heading',
     aside: 'complementary', main: 'main', nav: 'navigation', dialog: 'dialog',
     ul: 'list', ol: 'list', li: 'listitem', article: 'article', a: 'link', header: 'banner',
-    select: 'combobox', textarea: 'textbox', input: 'textbox',
+    select: 'combobox', textarea: 'textbox', input: 'textbox', table: 'table', form: 'form',
   };
   const roleOf = (el) => el.getAttribute('role') ||
     (el.tagName === 'SECTION' && (el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby')) ? 'region' : implicit[el.tagName.toLowerCase()]);
@@ -114,6 +114,14 @@ const FIND_BY_ROLE = `
     if (el.hasAttribute('aria-labelledby')) {
       return el.getAttribute('aria-labelledby').split(/\\s+/)
         .map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+    }
+    // A form control is named by its <label>s, without the text of controls inside them.
+    if (el.labels && el.labels.length > 0) {
+      return [...el.labels].map((l) => {
+        const copy = l.cloneNode(true);
+        copy.querySelectorAll('select, input, textarea, button').forEach((c) => c.remove());
+        return copy.textContent;
+      }).join(' ');
     }
     return el.textContent ?? '';
   };

@@ -16,7 +16,7 @@ export interface Heat {
 
 // A sequential blue-to-green scale (colour-blind safe: it varies in lightness as well as hue),
 // one step per maturity level, 0 to 5. Longer scales reuse the last step.
-const LEVEL_FILLS = ['#f1eef6', '#c6dbef', '#6baed6', '#2b8cbe', '#08589e', '#023858'];
+const LEVEL_FILLS = ['#f1eef6', '#c6dbef', '#6baed6', '#1f78b4', '#08589e', '#023858'];
 const LEVEL_INKS = ['#1a202c', '#1a202c', '#1a202c', '#ffffff', '#ffffff', '#ffffff'];
 // Gap to target: 0 is met (pale green), growing gaps warm up to deep red.
 const GAP_FILLS = ['#d9f0d3', '#fee8c8', '#fdbb84', '#fc8d59', '#d7301f', '#7f0000'];

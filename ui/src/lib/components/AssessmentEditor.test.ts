@@ -205,3 +205,18 @@ describe('OrgPicker', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('damaged');
   });
 });
+
+describe('AssessmentEditor: history', () => {
+  it('shows the timeline under the form and reloads it after each save and undo', async () => {
+    const { platform, org } = await withOrg();
+    render(AssessmentEditor, { platform, framework: fakeFramework, org, capability: 'a-one' });
+    await screen.findByText('History (0 changes)');
+    await fireEvent.change(await screen.findByRole('combobox', { name: 'Current maturity' }), { target: { value: '1' } });
+    expect(await screen.findByText('History (1 change)')).toBeTruthy();
+    expect(screen.getByText(/not set → Initial \(1\)/)).toBeTruthy();
+    const loads = () => platform.calls.filter((c) => c.command === 'history').length;
+    const before = loads();
+    await fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(loads()).toBe(before + 1));
+  });
+});

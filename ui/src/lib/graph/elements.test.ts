@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeFramework } from '../platform/fake';
-import { toElements } from './elements';
+import { edgeStyle, graphStyle, kindsPresent, toElements } from './elements';
 
 describe('toElements', () => {
   const elements = toElements(fakeFramework);
@@ -25,5 +25,33 @@ describe('toElements', () => {
   it('colours a capability like its perspective', () => {
     expect(node('a-one').data.color).toBe(node('alpha').data.color);
     expect(node('a-one').data.color).not.toBe(node('b-one').data.color);
+  });
+});
+
+describe('edge and node looks', () => {
+  it('gives every edge kind of the built-in pack its own colour and line', () => {
+    const kinds = ['part_of', 'concerns', 'references', 'mentions', 'addresses', 'follows', 'drives'];
+    const looks = kinds.map((k) => edgeStyle(k));
+    for (const theme of ['light', 'dark'] as const) {
+      expect(new Set(looks.map((l) => l[theme])).size).toBe(kinds.length);
+    }
+    // Not by colour alone: solid, dashed and dotted patterns and widths differ too.
+    expect(new Set(looks.map((l) => `${l.dash?.join(',')}/${l.width}`)).size).toBe(kinds.length);
+  });
+
+  it('lists only the kinds the graph draws, in the pack order', () => {
+    expect(kindsPresent(fakeFramework)).toEqual({
+      nodeKinds: ['framework', 'perspective', 'capability', 'stakeholder'],
+      edgeKinds: ['part_of', 'concerns', 'references'],
+    });
+  });
+
+  it('styles hiding, fading and the heat states', () => {
+    const selectors = graphStyle(false).map((s) => ('selector' in s ? s.selector : ''));
+    for (const s of ['.hidden', '.faded', 'node.faded:parent', 'node.heat', 'node.heat-none', 'node.heat-na', 'edge.mentions']) {
+      expect(selectors).toContain(s);
+    }
+    const hidden = graphStyle(false).find((s) => 'selector' in s && s.selector === '.hidden')!;
+    expect('style' in hidden && hidden.style).toEqual({ display: 'none' });
   });
 });

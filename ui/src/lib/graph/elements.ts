@@ -26,12 +26,61 @@ export function kindStyle(kind: string) {
 }
 
 /**
+ * The line of each edge kind: a colour per theme (each at least 4:1 against the canvas
+ * background) and a dash pattern, so kinds are told apart without relying on colour alone.
+ */
+export interface EdgeLook {
+  light: string;
+  dark: string;
+  /** `null` for a solid line, else an SVG/Cytoscape dash pattern in pixels. */
+  dash: number[] | null;
+  width: number;
+  arrow: boolean;
+}
+
+export const EDGE_STYLE: Record<string, EdgeLook> = {
+  part_of: { light: '#4a5568', dark: '#a0aec0', dash: null, width: 1, arrow: false },
+  concerns: { light: '#6b46c1', dark: '#b794f4', dash: [6, 4], width: 1.2, arrow: false },
+  references: { light: '#c05621', dark: '#f6ad55', dash: null, width: 2, arrow: true },
+  mentions: { light: '#2c7a7b', dark: '#4fd1c5', dash: [2, 3], width: 1.2, arrow: false },
+  addresses: { light: '#c53030', dark: '#fc8181', dash: [8, 3, 2, 3], width: 1.5, arrow: true },
+  follows: { light: '#975a16', dark: '#f6e05e', dash: null, width: 3, arrow: true },
+  drives: { light: '#2f855a', dark: '#68d391', dash: [12, 4], width: 1.5, arrow: true },
+};
+
+const EDGE_FALLBACK: EdgeLook = { light: '#718096', dark: '#a0aec0', dash: [4, 4], width: 1, arrow: false };
+
+export function edgeStyle(kind: string): EdgeLook {
+  return EDGE_STYLE[kind] ?? EDGE_FALLBACK;
+}
+
+/** How each status marks a capability, for the canvas and the legend alike. */
+export const STATUS_STYLE: Record<string, { border: string; style: 'solid' | 'dashed' | 'double'; width: number; faded: boolean }> = {
+  new: { border: '#f6ad55', style: 'solid', width: 3, faded: false },
+  enriched: { border: '#38a169', style: 'double', width: 4, faded: false },
+  inherited: { border: 'currentColor', style: 'dashed', width: 1, faded: true },
+};
+
+/** Colours the heat overlay needs beyond heat.ts: outlines that read on the canvas. */
+export function heatOutline(dark: boolean) {
+  return dark ? '#e2e8f0' : '#2d3748';
+}
+
+/** Cytoscape's text colour and the halo around labels, per theme. */
+export function inkOf(dark: boolean) {
+  return { text: dark ? '#e2e8f0' : '#1a202c', halo: dark ? '#12141a' : '#f7f8fa' };
+}
+
+/**
  * Elements for Cytoscape. Nodes that are `part_of` a non-root node become children of that
  * compound node, and the `part_of` edge itself is left out: the nesting already draws it.
+ * Lookups go through maps: packs of thousands of nodes must not cost n² here.
  */
 export function toElements(view: FrameworkView): ElementDefinition[] {
-  const groups = view.nodes.filter((n) => view.nodes.some((c) => c.parent === n.id));
+  const parents = new Set(view.nodes.map((n) => n.parent).filter((p): p is string => !!p));
+  const groups = view.nodes.filter((n) => parents.has(n.id));
   const tint = new Map(groups.map((g, i) => [g.id, GROUP_TINTS[i % GROUP_TINTS.length]]));
+  const parentOf = new Map(view.nodes.map((n) => [n.id, n.parent]));
   const nodes: ElementDefinition[] = view.nodes.map((n) => ({
     group: 'nodes',
     data: {
@@ -46,7 +95,7 @@ export function toElements(view: FrameworkView): ElementDefinition[] {
     classes: [n.kind, tint.has(n.id) ? 'group' : '', n.status ?? ''].filter(Boolean).join(' '),
   }));
   const edges: ElementDefinition[] = view.edges
-    .filter((e) => !(e.kind === 'part_of' && view.nodes.find((n) => n.id === e.from)?.parent === e.to))
+    .filter((e) => !(e.kind === 'part_of' && parentOf.get(e.from) === e.to))
     .map((e, i) => ({
       group: 'edges',
       data: { id: `e${i}`, source: e.from, target: e.to, kind: e.kind },
@@ -55,9 +104,42 @@ export function toElements(view: FrameworkView): ElementDefinition[] {
   return [...nodes, ...edges];
 }
 
-export function graphStyle(dark: boolean): StylesheetJson {
-  const text = dark ? '#e2e8f0' : '#1a202c';
-  const halo = dark ? '#171923' : '#ffffff';
+/** The node kinds and edge kinds that actually appear once drawn, in the pack's order. */
+export function kindsPresent(view: FrameworkView) {
+  const nodeKinds = new Set(view.nodes.map((n) => n.kind));
+  const parentOf = new Map(view.nodes.map((n) => [n.id, n.parent]));
+  const edgeKinds = new Set(
+    view.edges.filter((e) => !(e.kind === 'part_of' && parentOf.get(e.from) === e.to)).map((e) => e.kind),
+  );
+  const known = (ids: string[], present: Set<string>) => [...ids.filter((k) => present.has(k)), ...[...present].filter((k) => !ids.includes(k))];
+  return {
+    nodeKinds: known(view.kinds.map((k) => k.id), nodeKinds),
+    edgeKinds: known(view.edge_kinds.map((k) => k.id), edgeKinds),
+  };
+}
+
+/** Opacity of what is outside the focus or the lens: still there for context, clearly behind. */
+export const FADED = 0.12;
+
+export function graphStyle(dark: boolean, large = false): StylesheetJson {
+  const { text, halo } = inkOf(dark);
+  const outline = heatOutline(dark);
+  const edgeKinds: StylesheetJson = Object.entries(EDGE_STYLE).map(([kind, look]) => ({
+    selector: `edge.${kind}`,
+    style: {
+      width: look.width,
+      'line-color': dark ? look.dark : look.light,
+      'line-style': look.dash ? 'dashed' : 'solid',
+      ...(look.dash ? { 'line-dash-pattern': look.dash } : {}),
+      // Haystack lines (used for big graphs) cannot carry arrows.
+      'target-arrow-shape': look.arrow && !large ? 'triangle' : 'none',
+      'target-arrow-color': dark ? look.dark : look.light,
+      'arrow-scale': 0.8,
+      // Who-is-concerned and mentions lines are many and mostly context: drawn quietly so
+      // the cross-references, the framework's own argument, stand out.
+      opacity: kind === 'concerns' || kind === 'mentions' ? 0.3 : kind === 'part_of' ? 0.5 : 0.9,
+    },
+  }));
   return [
     {
       selector: 'node',
@@ -75,6 +157,8 @@ export function graphStyle(dark: boolean): StylesheetJson {
         'text-outline-width': 2,
         width: 18,
         height: 18,
+        // Below this on-screen size labels are skipped: unreadable anyway, and costly.
+        'min-zoomed-font-size': large ? 8 : 0,
       },
     },
     {
@@ -82,18 +166,23 @@ export function graphStyle(dark: boolean): StylesheetJson {
       style: { width: 26, height: 18, 'font-size': 10 },
     },
     {
-      selector: 'node.capability.inherited',
+      selector: 'node.inherited',
       style: { 'background-opacity': 0.45, 'border-width': 1, 'border-style': 'dashed', 'border-color': 'data(color)' },
     },
     {
-      selector: 'node.capability.new',
-      style: { 'border-width': 3, 'border-color': '#f6ad55' },
+      selector: 'node.new',
+      style: { 'border-width': STATUS_STYLE.new.width, 'border-color': STATUS_STYLE.new.border },
+    },
+    {
+      selector: 'node.enriched',
+      style: { 'border-width': STATUS_STYLE.enriched.width, 'border-style': 'double', 'border-color': STATUS_STYLE.enriched.border },
     },
     {
       selector: 'node.group',
       style: {
         'background-opacity': dark ? 0.16 : 0.08,
         'border-width': 2,
+        'border-style': 'solid',
         'border-color': 'data(color)',
         'text-valign': 'top',
         'text-halign': 'center',
@@ -102,7 +191,7 @@ export function graphStyle(dark: boolean): StylesheetJson {
         'font-weight': 'bold',
         // The group's title is where people click to open the perspective.
         'text-events': 'yes',
-        color: 'data(color)',
+        color: dark ? text : 'data(color)',
         padding: '18px',
       },
     },
@@ -110,9 +199,19 @@ export function graphStyle(dark: boolean): StylesheetJson {
       selector: 'node.framework',
       style: { width: 46, height: 46, 'font-size': 16, 'font-weight': 'bold' },
     },
+    // Heat overlay: the fill says the value; the two states without a value are told apart by
+    // their outline as well, so "not assessed" never reads as level 0.
     {
-      selector: 'node:selected',
-      style: { 'border-width': 4, 'border-color': '#f6ad55', 'border-style': 'solid' },
+      selector: 'node.heat',
+      style: { 'background-color': 'data(heat)', 'background-opacity': 1, 'border-width': 1, 'border-style': 'solid', 'border-color': outline },
+    },
+    {
+      selector: 'node.heat-none',
+      style: { 'background-opacity': 0, 'border-width': 2, 'border-style': 'dashed', 'border-color': outline },
+    },
+    {
+      selector: 'node.heat-na',
+      style: { 'background-color': '#a0aec0', 'background-opacity': 1, 'border-width': 2, 'border-style': 'dotted', 'border-color': outline },
     },
     {
       selector: 'edge',
@@ -121,25 +220,34 @@ export function graphStyle(dark: boolean): StylesheetJson {
         // for what lies beneath.
         events: 'no',
         width: 1,
-        'line-color': dark ? '#4a5568' : '#cbd5e0',
-        'curve-style': 'haystack',
-        opacity: 0.55,
+        'line-color': dark ? '#a0aec0' : '#718096',
+        'curve-style': large ? 'haystack' : 'straight',
+        opacity: 0.7,
       },
     },
+    ...edgeKinds,
     {
-      selector: 'edge.references',
-      style: {
-        width: 2,
-        'line-color': '#dd6b20',
-        'curve-style': 'bezier',
-        'target-arrow-shape': 'triangle',
-        'target-arrow-color': '#dd6b20',
-        opacity: 0.9,
-      },
+      selector: 'node.lens-hit',
+      // Colour and weight only: the heat overlay's dashed and dotted outlines must survive.
+      style: { 'border-width': 3, 'border-color': dark ? '#f6ad55' : '#b45309' },
     },
     {
-      selector: 'edge.concerns',
-      style: { 'line-style': 'dashed', 'line-color': '#805ad5', opacity: 0.45 },
+      selector: 'node:selected',
+      style: { 'border-width': 4, 'border-color': '#f6ad55', 'border-style': 'solid' },
     },
+    // Fading: whole-element opacity for leaves and edges. A compound's opacity would also fade
+    // its children, so groups fade their own fill, outline and title instead.
+    { selector: '.faded', style: { opacity: FADED } },
+    {
+      selector: 'node.faded:parent',
+      style: { opacity: 1, 'background-opacity': 0.03, 'border-opacity': FADED, 'text-opacity': FADED },
+    },
+    // A group whose kind is filtered out while some of its members are shown: no box, no title.
+    {
+      selector: 'node.ghost',
+      style: { 'background-opacity': 0, 'border-width': 0, 'border-opacity': 0, 'text-opacity': 0, events: 'no', 'text-events': 'no' },
+    },
+    // Filtering hides without removing, so positions stay and no layout runs.
+    { selector: '.hidden', style: { display: 'none' } },
   ];
 }

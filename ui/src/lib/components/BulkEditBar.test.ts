@@ -1,0 +1,31 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import BulkEditBar from './BulkEditBar.svelte';
+import { FakePlatform, fakeFramework } from '../platform/fake';
+
+describe('BulkEditBar', () => {
+  it('offers the scale and the priorities, and sets a level on every selected capability at once', async () => {
+    const platform = new FakePlatform();
+    const org = await platform.call('create_organisation', { name: 'Acme' });
+    const onchanged = vi.fn();
+    render(BulkEditBar, { platform, framework: fakeFramework, org, selected: ['a-one', 'b-one'], onchanged, onclear: vi.fn() });
+    const current = screen.getByRole('combobox', { name: 'Current maturity' }) as HTMLSelectElement;
+    expect([...current.options].map((o) => o.text)).toEqual(['Choose…', '0 — Not started', '1 — Initial', 'Not assessed']);
+    const priority = screen.getByRole('combobox', { name: 'Priority' }) as HTMLSelectElement;
+    expect([...priority.options].map((o) => o.value)).toEqual(['', 'low', 'medium', 'high', 'critical', 'clear']);
+    await fireEvent.change(current, { target: { value: '1' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Apply current maturity' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Current set to 1 for 2 capabilities'));
+    expect(platform.assessmentsOf(org.id)).toMatchObject({ 'a-one': { current: 1 }, 'b-one': { current: 1 } });
+    expect(platform.calls.filter((c) => c.command === 'save_assessments')).toHaveLength(1);
+    expect(onchanged).toHaveBeenCalledTimes(1);
+  });
+
+  it('without an organisation asks for one, and can still clear the selection', async () => {
+    const onclear = vi.fn();
+    render(BulkEditBar, { platform: new FakePlatform(), framework: fakeFramework, org: null, selected: ['a-one'], onchanged: vi.fn(), onclear });
+    expect(screen.getByRole('toolbar', { name: 'Bulk edit' }).textContent).toMatch(/1 selected.*Pick or create an organisation/);
+    await fireEvent.click(screen.getByRole('button', { name: 'Clear selection' }));
+    expect(onclear).toHaveBeenCalled();
+  });
+});

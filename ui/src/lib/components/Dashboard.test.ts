@@ -1,0 +1,114 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import Dashboard from './Dashboard.svelte';
+import { FakePlatform, fakeFramework } from '../platform/fake';
+import { emptyAssessment, type Assessment, type FrameworkView } from '../platform';
+
+// jsdom has no canvas; the chart itself is covered in RadarChart.test.ts.
+vi.mock('chart.js', async () => {
+  const { vi } = await import('vitest');
+  class Chart {
+    static register = vi.fn();
+    update = vi.fn();
+    destroy = vi.fn();
+  }
+  return { Chart, RadarController: {}, RadialLinearScale: {}, PointElement: {}, LineElement: {}, Filler: {}, Tooltip: {}, Legend: {} };
+});
+
+const framework: FrameworkView = {
+  ...fakeFramework,
+  maturity: [0, 1, 2, 3, 4].map((level) => ({ level, name: `L${level}`, definition: '' })),
+  nodes: [
+    ...fakeFramework.nodes,
+    { id: 'a-two', kind: 'capability', title: 'Alpha two', tagline: '', status: null, order: 2, parent: 'alpha' },
+    { id: 'b-two', kind: 'capability', title: 'Beta two', tagline: '', status: null, order: 2, parent: 'beta' },
+    { id: 'envision', kind: 'stage', title: 'Envision', tagline: '', status: null, order: 1, parent: null },
+    { id: 'align', kind: 'stage', title: 'Align', tagline: '', status: null, order: 2, parent: null },
+    { id: 'launch', kind: 'stage', title: 'Launch', tagline: '', status: null, order: 3, parent: null },
+    { id: 'scale', kind: 'stage', title: 'Scale', tagline: '', status: null, order: 4, parent: null },
+  ],
+};
+
+async function setup() {
+  const platform = new FakePlatform();
+  platform.framework = framework;
+  const org = await platform.call('create_organisation', { name: 'Acme' });
+  const set = (id: string, a: Partial<Assessment>) => platform.assessments.set(`${org.id}:${id}`, { ...emptyAssessment(), ...a });
+  set('a-one', { current: 1, target: 4, priority: 'critical', stage: 'launch' });
+  set('a-two', { current: 2, target: 2 });
+  set('b-one', { current: 0, target: 2, priority: 'low' });
+  set('b-two', { not_applicable: 'Out of scope' });
+  const onopen = vi.fn();
+  return { platform, org, onopen };
+}
+
+describe('Dashboard', () => {
+  it('invites the user to pick or create an organisation when none is active', () => {
+    const platform = new FakePlatform();
+    render(Dashboard, { platform, framework, org: null, onopen: vi.fn(), version: 0 });
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toMatch(/dashboard/i);
+    expect(screen.getByText(/New organisation/)).toBeTruthy();
+    expect(platform.calls.some((c) => c.command === 'dashboard')).toBe(false);
+  });
+
+  it('shows the totals and the mean current and target per perspective in the radar table', async () => {
+    const { platform, org, onopen } = await setup();
+    render(Dashboard, { platform, framework, org, onopen, version: 0 });
+    const table = await screen.findByRole('table', { name: 'Current and target by perspective' });
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => [...r.querySelectorAll('th, td')].slice(0, 3).map((c) => c.textContent));
+    expect(rows).toEqual([
+      ['Alpha', '1.5', '3.0'],
+      ['Beta', '0.0', '2.0'],
+    ]);
+    const progress = screen.getByRole('article', { name: 'Progress' });
+    expect(progress.textContent).toMatch(/3\s*of 4 assessed/);
+    expect(within(progress).getByText('Not applicable').nextElementSibling?.textContent).toBe('1');
+  });
+
+  it('lists the largest gaps first and opens one from its title', async () => {
+    const { platform, org, onopen } = await setup();
+    render(Dashboard, { platform, framework, org, onopen, version: 0 });
+    const gaps = await screen.findByRole('article', { name: 'Largest gaps' });
+    const items = within(gaps).getAllByRole('listitem');
+    expect(items.map((li) => within(li).getByRole('button').textContent)).toEqual(['Alpha one', 'Beta one']);
+    expect(items[0].textContent).toContain('Gap 3');
+    expect(items[0].textContent).toContain('1 → 4');
+    expect(items[0].textContent).toContain('Critical');
+    await fireEvent.click(within(gaps).getByRole('button', { name: 'Alpha one' }));
+    expect(onopen).toHaveBeenCalledWith('a-one');
+  });
+
+  it('lays the roadmap out by stage, then what is not yet planned', async () => {
+    const { platform, org, onopen } = await setup();
+    render(Dashboard, { platform, framework, org, onopen, version: 0 });
+    const roadmap = await screen.findByRole('article', { name: 'Roadmap' });
+    const columns = within(roadmap).getAllByRole('region');
+    expect(columns.map((c) => c.getAttribute('aria-label'))).toEqual(['Envision', 'Align', 'Launch', 'Scale', 'Not yet planned']);
+    expect(within(columns[2]).getByRole('button').textContent).toBe('Alpha one');
+    expect(within(columns[4]).getByRole('button').textContent).toBe('Beta one');
+    await fireEvent.click(within(columns[4]).getByRole('button', { name: 'Beta one' }));
+    expect(onopen).toHaveBeenCalledWith('b-one');
+  });
+
+  it('reloads when the version is bumped', async () => {
+    const { platform, org, onopen } = await setup();
+    const view = render(Dashboard, { platform, framework, org, onopen, version: 0 });
+    await screen.findByRole('table', { name: 'Current and target by perspective' });
+    platform.assessments.set(`${org.id}:a-two`, { ...emptyAssessment(), current: 4, target: 4 });
+    await view.rerender({ platform, framework, org, onopen, version: 1 });
+    await waitFor(() => expect(screen.getByRole('row', { name: /Alpha/ }).textContent).toContain('2.5'));
+    expect(platform.calls.filter((c) => c.command === 'dashboard')).toHaveLength(2);
+  });
+
+  it('says why the dashboard could not be loaded', async () => {
+    const { platform, org, onopen } = await setup();
+    platform.call = (async () => {
+      throw new Error('the database is damaged');
+    }) as typeof platform.call;
+    render(Dashboard, { platform, framework, org, onopen, version: 0 });
+    expect((await screen.findByRole('alert')).textContent).toContain('damaged');
+  });
+});

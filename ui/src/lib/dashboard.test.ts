@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { bulkEditMessage, columnsOf, fieldName, formatDelta, formatScore, formatValue, meanCurrent, rangeBetween } from './dashboard';
+import { fakeFramework } from './platform/fake';
+import { emptyAssessment } from './platform';
+
+describe('dashboard helpers', () => {
+  it('builds columns in perspective order with their capabilities in order', () => {
+    const fw = {
+      ...fakeFramework,
+      nodes: [
+        ...fakeFramework.nodes,
+        { id: 'b-zero', kind: 'capability', title: 'Beta zero', tagline: '', status: null, order: 0, parent: 'beta' },
+        { id: 'stray', kind: 'capability', title: 'Stray', tagline: '', status: null, order: 1, parent: null },
+      ],
+    };
+    expect(columnsOf(fw).map((c) => [c.perspective.id, c.capabilities.map((n) => n.id)])).toEqual([
+      ['alpha', ['a-one']],
+      ['beta', ['b-zero', 'b-one']],
+    ]);
+  });
+
+  it('averages only assessed, applicable capabilities', () => {
+    const a = (current: number | null, na: string | null = null) => ({ ...emptyAssessment(), current, not_applicable: na });
+    expect(meanCurrent(['x', 'y', 'z', 'w'], { x: a(1), y: a(2), z: a(null), w: a(4, 'no') })).toBe(1.5);
+    expect(meanCurrent(['x'], {})).toBeNull();
+  });
+
+  it('formats scores, deltas and values', () => {
+    expect([formatScore(2), formatScore(1.25), formatScore(null)]).toEqual(['2.0', '1.3', '—']);
+    expect(formatDelta(2)).toMatchObject({ text: '▲ +2', direction: 'up' });
+    expect(formatDelta(-1)).toMatchObject({ text: '▼ −1', direction: 'down' });
+    expect(formatDelta(0).direction).toBe('same');
+    expect(formatDelta(null).text).toBe('—');
+    expect(formatValue(null)).toBe('—');
+    expect(formatValue(['a', 'b'])).toBe('a, b');
+    expect(formatValue([{ label: 'Policy', url: 'https://x' }])).toBe('Policy');
+    expect(formatValue('boss', fakeFramework)).toBe('Boss');
+    expect(fieldName('not_applicable')).toBe('Not applicable');
+  });
+
+  it('takes a range either way round', () => {
+    const order = ['a', 'b', 'c', 'd'];
+    expect(rangeBetween(order, 'b', 'd')).toEqual(['b', 'c', 'd']);
+    expect(rangeBetween(order, 'c', 'a')).toEqual(['a', 'b', 'c']);
+    expect(rangeBetween(order, 'gone', 'c')).toEqual(['c']);
+  });
+
+  it('words the bulk edit announcement', () => {
+    expect(bulkEditMessage({ field: 'target', value: 3 }, 3)).toBe('Target set to 3 for 3 capabilities');
+    expect(bulkEditMessage({ field: 'priority', value: null }, 1)).toBe('Priority cleared for 1 capability');
+  });
+});

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import cytoscape from 'cytoscape';
+import { fakeFramework } from '../platform/fake';
+import { toElements } from './elements';
+import { modelOf } from './filters';
+import { graphStyle } from './elements';
+import { fcoseOptions, fingerprint, LARGE_GRAPH, seedPositions, seededRandom, separateGroups, untangle, withSeededRandom, type Box } from './layout';
+
+const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+
+describe('fingerprint', () => {
+  it('depends on the set of ids, not their order', () => {
+    expect(fingerprint(['b', 'a', 'c'])).toBe(fingerprint(['c', 'b', 'a']));
+    expect(fingerprint(['a', 'b'])).not.toBe(fingerprint(['a', 'b', 'c']));
+    expect(fingerprint(['ab', 'c'])).not.toBe(fingerprint(['a', 'bc']));
+    expect(fingerprint(['a'])).toMatch(/^1-[0-9a-f]{8}$/);
+  });
+});
+
+describe('seeded random', () => {
+  it('repeats for a seed and restores Math.random afterwards', () => {
+    const original = Math.random;
+    const a = withSeededRandom(7, () => [Math.random(), Math.random()]);
+    const b = withSeededRandom(7, () => [Math.random(), Math.random()]);
+    expect(a).toEqual(b);
+    expect(a[0]).not.toBe(a[1]);
+    expect(Math.random).toBe(original);
+    expect(seededRandom(1)()).not.toBe(seededRandom(2)());
+  });
+});
+
+describe('seedPositions', () => {
+  const model = modelOf(toElements(fakeFramework));
+
+  it('places every leaf node, the same way every time', () => {
+    const p = seedPositions(model);
+    // Groups take their place from their members.
+    expect(Object.keys(p).sort()).toEqual(['a-one', 'b-one', 'boss', 'mini']);
+    expect(seedPositions(model)).toEqual(p);
+  });
+
+  it('starts groups apart from each other', () => {
+    const big = {
+      nodes: [
+        ...['g1', 'g2', 'g3'].map((id) => ({ id, kind: 'perspective', parent: null })),
+        ...Array.from({ length: 60 }, (_, i) => ({ id: `c${i}`, kind: 'capability', parent: `g${(i % 3) + 1}` })),
+      ],
+      edges: [],
+    };
+    const p = seedPositions(big);
+    const box = (g: string): Box => {
+      const pts = big.nodes.filter((n) => n.parent === g).map((n) => p[n.id]);
+      return { id: g, x1: Math.min(...pts.map((q) => q.x)), x2: Math.max(...pts.map((q) => q.x)), y1: Math.min(...pts.map((q) => q.y)), y2: Math.max(...pts.map((q) => q.y)) };
+    };
+    expect(overlaps(box('g1'), box('g2'))).toBe(false);
+    expect(overlaps(box('g2'), box('g3'))).toBe(false);
+    expect(overlaps(box('g1'), box('g3'))).toBe(false);
+  });
+});
+
+describe('separateGroups', () => {
+  it('pushes overlapping groups apart by at least the gap', () => {
+    const a: Box = { id: 'a', x1: 0, y1: 0, x2: 100, y2: 100 };
+    const b: Box = { id: 'b', x1: 80, y1: 10, x2: 180, y2: 110 };
+    const shift = separateGroups([a, b], [], 20);
+    const moved = (x: Box) => {
+      const s = shift.get(x.id) ?? { x: 0, y: 0 };
+      return { ...x, x1: x.x1 + s.x, x2: x.x2 + s.x, y1: x.y1 + s.y, y2: x.y2 + s.y };
+    };
+    const ma = moved(a);
+    const mb = moved(b);
+    expect(mb.x1 - ma.x2).toBeGreaterThanOrEqual(20 - 1e-9);
+    // Along the shorter way out: sideways, not up or down.
+    expect(shift.get('a')!.y).toBe(0);
+  });
+
+  it('never moves a fixed group, and moves a loose node out of a group', () => {
+    const a: Box = { id: 'a', x1: 0, y1: 0, x2: 100, y2: 100, fixed: true };
+    const b: Box = { id: 'b', x1: 50, y1: 0, x2: 150, y2: 100 };
+    const n: Box = { id: 'n', x1: 40, y1: 45, x2: 50, y2: 55 };
+    const shift = separateGroups([a, b], [n], 20);
+    expect(shift.has('a')).toBe(false);
+    expect(shift.get('b')!.x).toBeGreaterThanOrEqual(70);
+    const s = shift.get('n')!;
+    const moved = { id: 'n', x1: n.x1 + s.x, x2: n.x2 + s.x, y1: n.y1 + s.y, y2: n.y2 + s.y };
+    expect(overlaps(moved, a)).toBe(false);
+  });
+
+  it('leaves groups that are already apart alone', () => {
+    expect(separateGroups([{ id: 'a', x1: 0, y1: 0, x2: 10, y2: 10 }, { id: 'b', x1: 100, y1: 0, x2: 110, y2: 10 }]).size).toBe(0);
+  });
+});
+
+describe('fcoseOptions', () => {
+  it('uses the cheap draft layout for large graphs and pins fixed nodes', () => {
+    expect(fcoseOptions(LARGE_GRAPH + 1)).toMatchObject({ quality: 'draft', randomize: true });
+    const small = fcoseOptions(100, [{ nodeId: 'a', position: { x: 1, y: 2 } }]);
+    expect(small).toMatchObject({ quality: 'default', randomize: false, animate: false });
+    expect(small.fixedNodeConstraint).toEqual([{ nodeId: 'a', position: { x: 1, y: 2 } }]);
+  });
+});
+
+describe('untangle', () => {
+  // Two groups laid on top of each other, and a loose node inside the first.
+  function tangled() {
+    return cytoscape({
+      headless: true,
+      styleEnabled: true,
+      style: graphStyle(false),
+      layout: { name: 'preset' },
+      elements: [
+        { group: 'nodes', data: { id: 'g1', label: 'G1', shape: 'round-rectangle', color: '#2b6cb0' }, classes: 'group' },
+        { group: 'nodes', data: { id: 'g2', label: 'G2', shape: 'round-rectangle', color: '#b7791f' }, classes: 'group' },
+        { group: 'nodes', data: { id: 'a', parent: 'g1', label: 'a', shape: 'ellipse', color: '#000' }, position: { x: 0, y: 0 } },
+        { group: 'nodes', data: { id: 'b', parent: 'g1', label: 'b', shape: 'ellipse', color: '#000' }, position: { x: 80, y: 0 } },
+        { group: 'nodes', data: { id: 'c', parent: 'g2', label: 'c', shape: 'ellipse', color: '#000' }, position: { x: 60, y: 10 } },
+        { group: 'nodes', data: { id: 'd', parent: 'g2', label: 'd', shape: 'ellipse', color: '#000' }, position: { x: 140, y: 10 } },
+        { group: 'nodes', data: { id: 'loose', label: 'loose', shape: 'ellipse', color: '#000' }, position: { x: 30, y: 5 } },
+      ],
+    });
+  }
+  const box = (cy: cytoscape.Core, id: string): Box => ({ id, ...cy.getElementById(id).boundingBox({ includeLabels: false }) });
+
+  it('pulls overlapping groups apart, members and all, and moves loose nodes out of them', () => {
+    const cy = tangled();
+    expect(overlaps(box(cy, 'g1'), box(cy, 'g2'))).toBe(true);
+    const gapBefore = cy.getElementById('b').position().x - cy.getElementById('a').position().x;
+    expect(untangle(cy, new Set())).toBeGreaterThan(0);
+    expect(overlaps(box(cy, 'g1'), box(cy, 'g2'))).toBe(false);
+    expect(overlaps(box(cy, 'loose'), box(cy, 'g1'))).toBe(false);
+    expect(overlaps(box(cy, 'loose'), box(cy, 'g2'))).toBe(false);
+    // Members keep their places within the group.
+    expect(cy.getElementById('b').position().x - cy.getElementById('a').position().x).toBe(gapBefore);
+  });
+
+  it('leaves a group holding a pinned node where it is', () => {
+    const cy = tangled();
+    untangle(cy, new Set(['a']));
+    expect(cy.getElementById('a').position()).toEqual({ x: 0, y: 0 });
+    expect(overlaps(box(cy, 'g1'), box(cy, 'g2'))).toBe(false);
+  });
+});

@@ -1,0 +1,238 @@
+// A layout that stays put: computed once, deterministically, and saved per pack under a
+// fingerprint of the node ids, so a changed pack is laid out afresh and an unchanged one opens
+// exactly as it was left. Pure helpers only; GraphView drives Cytoscape with them.
+import type { Core, NodeSingular } from 'cytoscape';
+import type { Point } from '../platform';
+import type { GraphModel } from './filters';
+
+/** Above this many nodes the graph trades polish for speed (draft layout, cheaper drawing). */
+export const LARGE_GRAPH = 1500;
+
+/** FNV-1a over the sorted ids: stable across runs and platforms, cheap for thousands of ids. */
+export function fingerprint(ids: Iterable<string>): string {
+  const sorted = [...ids].sort();
+  let h = 0x811c9dc5;
+  for (const id of sorted) {
+    for (let i = 0; i < id.length; i++) {
+      h ^= id.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    // A separator, so ["ab","c"] and ["a","bc"] differ.
+    h ^= 0x0a;
+    h = Math.imul(h, 0x01000193);
+  }
+  return `${sorted.length}-${(h >>> 0).toString(16).padStart(8, '0')}`;
+}
+
+/** A small seeded generator (mulberry32): the same seed gives the same sequence. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Runs `fn` with `Math.random` replaced by a seeded generator. fcose draws random numbers in
+ * its spectral step and offers no seed; its run is synchronous when not animated, so swapping
+ * the global for that one call makes the layout repeatable.
+ */
+export function withSeededRandom<T>(seed: number, fn: () => T): T {
+  const original = Math.random;
+  Math.random = seededRandom(seed);
+  try {
+    return fn();
+  } finally {
+    Math.random = original;
+  }
+}
+
+const MEMBER_SPACING = 70;
+const RING_SPACING = 46;
+
+/**
+ * Deterministic starting positions: each group's members on a grid around the group's centre,
+ * the groups on a circle wide enough that no two start overlapping, and every other node on
+ * rings outside them, one band per kind. fcose then refines from here without randomising.
+ */
+export function seedPositions(model: GraphModel): Record<string, Point> {
+  const members = new Map<string, string[]>();
+  for (const n of model.nodes) if (n.parent) (members.get(n.parent) ?? members.set(n.parent, []).get(n.parent)!).push(n.id);
+  const groups = model.nodes.filter((n) => members.has(n.id) && !n.parent);
+  const radiusOf = (id: string) => (Math.ceil(Math.sqrt(members.get(id)!.length)) * MEMBER_SPACING) / 2 + 60;
+  const positions: Record<string, Point> = {};
+
+  const radii = groups.map((g) => radiusOf(g.id));
+  const biggest = Math.max(0, ...radii);
+  // The circle's circumference holds every group's diameter plus a gap.
+  const circumference = radii.reduce((s, r) => s + 2 * r + 80, 0);
+  const ring = groups.length > 1 ? Math.max(circumference / (2 * Math.PI), biggest * 1.5) : 0;
+  let angle = -Math.PI / 2;
+  groups.forEach((g, i) => {
+    const share = ((2 * radii[i] + 80) / Math.max(circumference, 1)) * 2 * Math.PI;
+    const a = angle + share / 2;
+    angle += share;
+    const centre = { x: Math.cos(a) * ring, y: Math.sin(a) * ring };
+    placeGrid(members.get(g.id)!, centre, positions, members);
+  });
+
+  // Everything else, by kind, on rings outside the groups.
+  const others = model.nodes.filter((n) => !n.parent && !members.has(n.id));
+  const byKind = new Map<string, string[]>();
+  for (const n of others) (byKind.get(n.kind) ?? byKind.set(n.kind, []).get(n.kind)!).push(n.id);
+  let radius = ring + biggest + 160;
+  for (const ids of byKind.values()) {
+    let placed = 0;
+    while (placed < ids.length) {
+      const capacity = Math.max(1, Math.floor((2 * Math.PI * radius) / RING_SPACING));
+      const batch = ids.slice(placed, placed + capacity);
+      batch.forEach((id, i) => {
+        const a = (i / batch.length) * 2 * Math.PI + (placed ? 0.5 : 0);
+        positions[id] = { x: Math.round(Math.cos(a) * radius), y: Math.round(Math.sin(a) * radius) };
+      });
+      placed += batch.length;
+      radius += RING_SPACING * 2;
+    }
+    radius += RING_SPACING;
+  }
+  return positions;
+}
+
+function placeGrid(ids: string[], centre: Point, out: Record<string, Point>, members: Map<string, string[]>) {
+  const columns = Math.ceil(Math.sqrt(ids.length));
+  const rows = Math.ceil(ids.length / columns);
+  ids.forEach((id, i) => {
+    const p = {
+      x: Math.round(centre.x + ((i % columns) - (columns - 1) / 2) * MEMBER_SPACING),
+      y: Math.round(centre.y + (Math.floor(i / columns) - (rows - 1) / 2) * MEMBER_SPACING),
+    };
+    // A nested group seeds its own members around its slot.
+    if (members.has(id)) placeGrid(members.get(id)!, p, out, members);
+    else out[id] = p;
+  });
+}
+
+/**
+ * fcose options. Groups overlapped because compound repulsion alone does not keep whole
+ * groups apart, and their large titles sit outside the box; a wider node separation, a higher
+ * compound gravity (members pull tight) and tiling padding help, and `separateGroups` then
+ * removes any overlap that is left.
+ */
+export function fcoseOptions(nodeCount: number, fixed: { nodeId: string; position: Point }[] = []) {
+  const large = nodeCount > LARGE_GRAPH;
+  return {
+    name: 'fcose',
+    // "draft" is the spectral step only, which needs randomize; the seeded random keeps it repeatable.
+    quality: large ? 'draft' : 'default',
+    randomize: large,
+    animate: false,
+    fit: false,
+    nodeDimensionsIncludeLabels: !large,
+    uniformNodeDimensions: large,
+    packComponents: false,
+    nodeSeparation: 140,
+    nodeRepulsion: 12000,
+    idealEdgeLength: 90,
+    edgeElasticity: 0.45,
+    nestingFactor: 0.1,
+    gravity: 0.25,
+    gravityCompound: 1.5,
+    gravityRangeCompound: 1.2,
+    numIter: large ? 600 : 2500,
+    tile: true,
+    tilingPaddingVertical: 24,
+    tilingPaddingHorizontal: 24,
+    ...(fixed.length ? { fixedNodeConstraint: fixed } : {}),
+  };
+}
+
+export type Box = { id: string; x1: number; y1: number; x2: number; y2: number; fixed?: boolean };
+
+/**
+ * Moves boxes apart until no group overlaps another group and no loose node sits inside a
+ * group, pushing each overlap along the axis that needs the shorter move. Fixed boxes (holding
+ * pinned nodes) never move. Returns the shift for each box that moved.
+ */
+export function separateGroups(groups: Box[], loose: Box[] = [], gap = 40, maxRounds = 60): Map<string, Point> {
+  const shift = new Map<string, Point>();
+  const g = groups.map((b) => ({ ...b }));
+  const l = loose.map((b) => ({ ...b }));
+  const move = (b: Box, dx: number, dy: number) => {
+    b.x1 += dx;
+    b.x2 += dx;
+    b.y1 += dy;
+    b.y2 += dy;
+    const s = shift.get(b.id) ?? { x: 0, y: 0 };
+    shift.set(b.id, { x: s.x + dx, y: s.y + dy });
+  };
+  // How far b must go (signed, per axis) to clear a, or null when they are clear already.
+  const clearance = (a: Box, b: Box, pad: number) => {
+    const ox = Math.min(a.x2 + pad - b.x1, b.x2 + pad - a.x1);
+    const oy = Math.min(a.y2 + pad - b.y1, b.y2 + pad - a.y1);
+    if (ox <= 0 || oy <= 0) return null;
+    const dirX = b.x1 + b.x2 >= a.x1 + a.x2 ? 1 : -1;
+    const dirY = b.y1 + b.y2 >= a.y1 + a.y2 ? 1 : -1;
+    return ox <= oy ? { dx: ox * dirX, dy: 0 } : { dx: 0, dy: oy * dirY };
+  };
+  for (let round = 0; round < maxRounds; round++) {
+    let moved = false;
+    for (let i = 0; i < g.length; i++) {
+      for (let j = i + 1; j < g.length; j++) {
+        const a = g[i];
+        const b = g[j];
+        const c = clearance(a, b, gap);
+        if (!c || (a.fixed && b.fixed)) continue;
+        const bShare = a.fixed ? 1 : b.fixed ? 0 : 0.5;
+        if (bShare) move(b, c.dx * bShare, c.dy * bShare);
+        if (bShare < 1) move(a, -c.dx * (1 - bShare), -c.dy * (1 - bShare));
+        moved = true;
+      }
+    }
+    for (const n of l) {
+      if (n.fixed) continue;
+      for (const a of g) {
+        const c = clearance(a, n, gap / 2);
+        if (!c) continue;
+        move(n, c.dx, c.dy);
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
+  return shift;
+}
+
+/**
+ * Applies `separateGroups` to a laid-out graph: top-level groups (with their titles) and the
+ * loose nodes around them are pulled apart; members move with their group. Groups or nodes
+ * holding a pinned node stay where they are. Returns how many boxes moved.
+ */
+export function untangle(cy: Core, pinned: Set<string>, large = false): number {
+  const holdsPinned = (n: NodeSingular) => n.descendants().some((d) => pinned.has(String(d.data('id'))));
+  const boxOf = (n: NodeSingular, fixed: boolean): Box => {
+    const b = n.boundingBox({ includeLabels: !large, includeOverlays: false });
+    return { id: n.id(), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2, fixed };
+  };
+  const groups = cy.nodes(':parent:orphan').map((g) => {
+    const b = boxOf(g, holdsPinned(g));
+    // The title sits above the box; where labels are not measured, reserve its height.
+    return large ? { ...b, y1: b.y1 - g.numericStyle('font-size') - 10 } : b;
+  });
+  const loose = cy.nodes(':childless:orphan').map((n) => boxOf(n, pinned.has(n.id())));
+  const shift = separateGroups(groups, loose, 48, large ? 15 : 60);
+  cy.batch(() => {
+    for (const [id, s] of shift) {
+      const n = cy.getElementById(id);
+      const leaves = n.isParent() ? n.descendants().filter((d) => d.isChildless()) : n;
+      leaves.forEach((leaf) => {
+        const p = leaf.position();
+        leaf.position({ x: p.x + s.x, y: p.y + s.y });
+      });
+    }
+  });
+  return shift.size;
+}
