@@ -169,7 +169,12 @@ export async function waitForGraph(browser, timeout = 15000) {
   await browser.waitUntil(
     async () => {
       canvas = await browser.$('section[aria-label="Framework graph"] [role="img"]');
-      return (await canvas.isExisting()) && (await canvas.getAttribute('data-ready')) === 'true';
+      // Laid out and drawn: Cytoscape has painted its first frame.
+      return (
+        (await canvas.isExisting()) &&
+        (await canvas.getAttribute('data-ready')) === 'true' &&
+        (await canvas.getAttribute('data-painted')) === 'true'
+      );
     },
     {
       timeout,

@@ -35,27 +35,33 @@ const START_MONITOR = `
   requestAnimationFrame((t) => { m.last = t; requestAnimationFrame(tick); });
 `;
 
-async function panAndZoom(browser) {
-  const canvas = await browser.$('section[aria-label="Framework graph"] [role="img"]');
-  const box = await browser.execute((c) => {
-    const r = c.getBoundingClientRect();
-    return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
-  }, canvas);
-  await browser.execute(START_MONITOR);
-  for (let i = 0; i < 6; i++) {
-    // Zoom in and out with the wheel, then drag the view around.
-    await browser.action('wheel').scroll({ x: box.x, y: box.y, deltaY: -240, duration: 200 }).perform();
-    await browser.action('wheel').scroll({ x: box.x, y: box.y, deltaY: 240, duration: 200 }).perform();
-    await browser
-      .action('pointer', { parameters: { pointerType: 'mouse' } })
-      .move({ x: box.x, y: box.y, origin: 'viewport' })
-      .down({ button: 0 })
-      .move({ x: box.x + 160, y: box.y + 90, duration: 300, origin: 'viewport' })
-      .move({ x: box.x - 120, y: box.y - 60, duration: 300, origin: 'viewport' })
-      .up({ button: 0 })
-      .perform();
+// The gestures are dispatched inside the page as the wheel and mouse events a person's input
+// produces, spaced like real input, so what is timed is the app's own work and not the
+// WebDriver round trips.
+const GESTURES = `
+  const done = arguments[arguments.length - 1];
+  const host = document.querySelector('section[aria-label="Framework graph"] [role="img"]');
+  const target = host.querySelector('canvas:last-of-type') ?? host;
+  const r = host.getBoundingClientRect();
+  const cx = r.left + r.width / 2, cy = r.top + r.height / 2;
+  // Panning starts on the background: the top-right corner, which fitting leaves empty.
+  const px = r.right - 30, py = r.top + 70;
+  const steps = [];
+  for (let round = 0; round < 4; round++) {
+    for (let i = 0; i < 5; i++) steps.push(() => target.dispatchEvent(new WheelEvent('wheel', { deltaY: -120, clientX: cx, clientY: cy, bubbles: true, cancelable: true })));
+    steps.push(() => target.dispatchEvent(new MouseEvent('mousedown', { clientX: px, clientY: py, button: 0, buttons: 1, bubbles: true })));
+    for (let i = 1; i <= 10; i++) steps.push(() => window.dispatchEvent(new MouseEvent('mousemove', { clientX: px - i * 15, clientY: py + i * 8, buttons: 1, bubbles: true })));
+    steps.push(() => window.dispatchEvent(new MouseEvent('mouseup', { clientX: px - 150, clientY: py + 80, button: 0, bubbles: true })));
+    for (let i = 0; i < 5; i++) steps.push(() => target.dispatchEvent(new WheelEvent('wheel', { deltaY: 120, clientX: cx, clientY: cy, bubbles: true, cancelable: true })));
   }
-  await browser.pause(300);
+  let k = 0;
+  const next = () => { if (k < steps.length) { steps[k++](); setTimeout(next, 16); } else setTimeout(done, 1500); };
+  next();
+`;
+
+async function panAndZoom(browser) {
+  await browser.execute(START_MONITOR);
+  await browser.executeAsync(GESTURES);
   return browser.execute(() => {
     const m = window.__stalls;
     m.stop = true;
@@ -69,14 +75,17 @@ async function measure(label, args, dataDir) {
   try {
     await waitForGraph(app.browser, 120000);
     const firstGraph = performance.now() - app.started;
-    const layout = await app.browser.execute(
-      () => performance.getEntriesByName('graph: build and lay out')[0]?.duration ?? null,
-    );
+    const [layout, paint] = await app.browser.execute(() => [
+      performance.getEntriesByName('graph: build and lay out')[0]?.duration ?? null,
+      performance.getEntriesByName('graph: first paint')[0]?.duration ?? null,
+    ]);
     const nodes = await app.browser.execute(
-      () => document.querySelectorAll('[data-node-id]').length,
+      () => Number(document.querySelector('section[aria-label="Framework graph"] [data-nodes]')?.dataset.nodes ?? 0),
     );
+    // Once laid out: let the first frame and the layout save finish before the gestures.
+    await app.browser.pause(2000);
     const stalls = await panAndZoom(app.browser);
-    return { label, firstGraph, layout, nodes, stalls, dataDir: app.dataDir };
+    return { label, firstGraph, layout, paint, nodes, stalls, dataDir: app.dataDir };
   } finally {
     await app.close();
   }
@@ -102,6 +111,7 @@ for (const [name, args] of [
       nodes: runs[0].nodes,
       firstGraph: median(runs.map((r) => r.firstGraph)),
       layout: median(runs.map((r) => r.layout ?? NaN)),
+      paint: median(runs.map((r) => r.paint ?? NaN)),
       longest: Math.max(...runs.map((r) => Math.max(r.stalls.longest, 0))),
       worstGap: median(runs.map((r) => r.stalls.worstGap)),
       api: runs[0].stalls.api,
@@ -110,11 +120,14 @@ for (const [name, args] of [
 }
 
 console.log(`\nGraph at scale (median of ${ROUNDS} starts each; ms)`);
+console.log('start→graph: process launch to the graph drawn (includes WebDriver session set-up);');
+console.log('page→painted: page load to Cytoscape\'s first frame, measured in the app.');
 console.log(
   'run'.padEnd(32),
   'nodes'.padStart(6),
   'start→graph'.padStart(12),
   'build+layout'.padStart(13),
+  'page→painted'.padStart(13),
   'longest task'.padStart(13),
   'worst frame gap'.padStart(16),
 );
@@ -124,13 +137,14 @@ for (const r of rows) {
     String(r.nodes).padStart(6),
     r.firstGraph.toFixed(0).padStart(12),
     r.layout.toFixed(0).padStart(13),
+    r.paint.toFixed(0).padStart(13),
     (r.api === 'Long Tasks API' ? r.longest.toFixed(0) : 'n/a').padStart(13),
     r.worstGap.toFixed(0).padStart(16),
   );
 }
 const base = rows[0].firstGraph;
 for (const r of rows.slice(1)) console.log(`${r.label}: ${(r.firstGraph / base).toFixed(2)}× the built-in pack's first graph`);
-console.log(`main-thread stalls measured with: ${rows[0].api} (pan and zoom: 6 × wheel in/out and a drag)`);
+console.log(`main-thread stalls measured with: ${rows[0].api} (pan and zoom: 4 rounds of 5 wheel steps in, a drag, 5 out; after the first paint settled)`);
 const big = rows.filter((r) => r.nodes >= NODES / 2);
 const worst = Math.max(...big.map((r) => (r.api === 'Long Tasks API' ? r.longest : r.worstGap)));
 console.log(`goal: first graph ≤ 3000 ms with ${NODES} nodes: ${Math.max(...big.map((r) => r.firstGraph)) <= 3000 ? 'met' : 'missed'}`);

@@ -249,5 +249,9 @@ export function graphStyle(dark: boolean, large = false): StylesheetJson {
     },
     // Filtering hides without removing, so positions stay and no layout runs.
     { selector: '.hidden', style: { display: 'none' } },
+    // Members of a big graph's groups left undrawn at this zoom (GraphView's level of detail).
+    // Hidden, not removed from display: a group's box is sized by its members either way.
+    { selector: 'node.lod-off', style: { visibility: 'hidden', events: 'no' } },
+    { selector: 'edge.lod-off', style: { display: 'none' } },
   ];
 }
