@@ -3,7 +3,7 @@
 // heatmap, snapshots, the stakeholder lens, and a keyboard-only assessment.
 import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { byRole, allByRole, clickNodeInGraph, launchApp, saveScreenshot, textOf, waitForGraph } from '../support.mjs';
@@ -11,6 +11,9 @@ import { seedNorthwind } from '../fixtures/seed.mjs';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'atlas-e2e-explorer-'));
 seedNorthwind(dataDir);
+// Exports land here instead of the downloads folder; the app inherits it through the driver.
+const exportDir = mkdtempSync(join(tmpdir(), 'atlas-e2e-exports-'));
+process.env.ATLAS_EXPORT_DIR = exportDir;
 
 /** The reader's heading once it shows `title`. */
 async function readerShows(browser, title) {
@@ -242,6 +245,38 @@ describe('the explorer', () => {
     const opacity = async (el) => Number(await browser.execute((e) => getComputedStyle(e).opacity, el));
     assert.ok((await opacity(faded)) < (await opacity(card)), 'outside the lens, cards are faded');
     await picker.selectByVisibleText('None');
+  });
+
+  it('exports the graph as SVG and PNG files, never overwriting one', async () => {
+    await tab(browser, 'Graph');
+    const tools = await byRole(browser, 'toolbar', 'Graph tools');
+    let last = '';
+    const saved = async (button) => {
+      await clickCentred(browser, await byRole(browser, 'button', button, { within: tools }));
+      const ext = button.endsWith('SVG') ? '.svg' : '.png';
+      let path = '';
+      await browser.waitUntil(
+        async () => {
+          const text = await browser.execute(() =>
+            [...document.querySelectorAll('section[aria-label="Framework graph"] [role="status"]')].map((s) => s.textContent).join(' '),
+          );
+          path = /Saved to (.+?\.(?:svg|png))(?:\s|$)/.exec(text)?.[1] ?? '';
+          return path !== last && path.endsWith(ext) && existsSync(path);
+        },
+        { timeout: 10000, timeoutMsg: `${button} did not say where it saved` },
+      );
+      last = path;
+      return path;
+    };
+    const svg = await saved('Export SVG');
+    assert.ok(svg.startsWith(exportDir), `saved in the export folder: ${svg}`);
+    const text = readFileSync(svg, 'utf8');
+    assert.match(text, /^<svg /);
+    assert.match(text, />Governance<\/text>/, 'the perspectives are in the SVG by name');
+    const again = await saved('Export SVG');
+    assert.notEqual(again, svg, 'a second export gets a new name');
+    const png = await saved('Export PNG');
+    assert.deepEqual([...readFileSync(png).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'a PNG file');
   });
 
   it('assesses with the keyboard alone: search, open, set a level', async () => {
