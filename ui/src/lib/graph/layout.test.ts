@@ -4,7 +4,7 @@ import { fakeFramework } from '../platform/fake';
 import { toElements } from './elements';
 import { modelOf } from './filters';
 import { graphStyle } from './elements';
-import { fcoseOptions, fingerprint, LARGE_GRAPH, seedPositions, seededRandom, separateGroups, untangle, withSeededRandom, type Box } from './layout';
+import { fcoseOptions, fingerprint, LARGE_GRAPH, seedPositions, seededRandom, ringAround, separateGroups, untangle, withSeededRandom, type Box } from './layout';
 
 const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 
@@ -138,5 +138,37 @@ describe('untangle', () => {
     untangle(cy, new Set(['a']));
     expect(cy.getElementById('a').position()).toEqual({ x: 0, y: 0 });
     expect(overlaps(box(cy, 'g1'), box(cy, 'g2'))).toBe(false);
+  });
+});
+
+describe('ringAround', () => {
+  const groups = [
+    { id: 'g1', x1: -100, y1: -50, x2: 0, y2: 50 },
+    { id: 'g2', x1: 20, y1: -50, x2: 120, y2: 50 },
+  ];
+  const loose = [
+    { id: 'east', x: 30, y: 0 },
+    { id: 'north', x: 10, y: -20 },
+    { id: 'west', x: -30, y: 1 },
+    { id: 'south', x: 10, y: 30 },
+  ];
+
+  it('puts every loose node outside the groups, keeping its side', () => {
+    const placed = ringAround(groups, loose);
+    expect(placed.size).toBe(4);
+    for (const p of placed.values()) {
+      const inside = groups.some((g) => p.x >= g.x1 && p.x <= g.x2 && p.y >= g.y1 && p.y <= g.y2);
+      expect(inside).toBe(false);
+    }
+    expect(placed.get('east')!.x).toBeGreaterThan(placed.get('west')!.x);
+    expect(placed.get('south')!.y).toBeGreaterThan(placed.get('north')!.y);
+  });
+
+  it('gives each node its own place, and does nothing without groups', () => {
+    const many = Array.from({ length: 60 }, (_, i) => ({ id: `n${i}`, x: Math.cos(i) * 10, y: Math.sin(i) * 10 }));
+    const placed = [...ringAround(groups, many).values()];
+    const keys = new Set(placed.map((p) => `${Math.round(p.x)},${Math.round(p.y)}`));
+    expect(keys.size).toBe(60);
+    expect(ringAround([], many).size).toBe(0);
   });
 });

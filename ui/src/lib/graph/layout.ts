@@ -236,3 +236,54 @@ export function untangle(cy: Core, pinned: Set<string>, large = false): number {
   });
   return shift.size;
 }
+
+export type Loose = { id: string; x: number; y: number };
+
+/**
+ * Places the nodes that belong to no group (roles, concepts, stages, outcomes…) on rings around
+ * the groups instead of in a knot between them, which reads far better on a laptop or a
+ * projector. Each keeps its direction from the centre as the layout left it, so a role still
+ * sits on the side of the perspectives it is linked to; neighbours on a ring alternate between
+ * rings so their labels have room. Returns the new position of each node.
+ */
+export function ringAround(groups: Box[], loose: Loose[], labelWidth = 120, gap = 70): Map<string, Point> {
+  const out = new Map<string, Point>();
+  if (groups.length === 0 || loose.length === 0) return out;
+  const x1 = Math.min(...groups.map((g) => g.x1));
+  const y1 = Math.min(...groups.map((g) => g.y1));
+  const x2 = Math.max(...groups.map((g) => g.x2));
+  const y2 = Math.max(...groups.map((g) => g.y2));
+  const c = { x: (x1 + x2) / 2, y: (y1 + y2) / 2 };
+  // An ellipse just outside the groups' box; its corners may reach the ring, where the ring's
+  // nodes are spread thinnest.
+  const rx = ((x2 - x1) / 2) * 1.12 + gap;
+  const ry = ((y2 - y1) / 2) * 1.12 + gap;
+  const perimeter = Math.PI * (3 * (rx + ry) - Math.sqrt((3 * rx + ry) * (rx + 3 * ry)));
+  const rings = Math.max(1, Math.min(4, Math.ceil((loose.length * labelWidth) / perimeter)));
+  const angle = (p: Loose) => Math.atan2((p.y - c.y) / ry, (p.x - c.x) / rx);
+  const sorted = [...loose].sort((a, b) => angle(a) - angle(b) || a.id.localeCompare(b.id));
+  const start = angle(sorted[0]);
+  const step = (2 * Math.PI) / sorted.length;
+  sorted.forEach((p, i) => {
+    const a = start + i * step;
+    const k = 1 + ((i % rings) * gap) / Math.min(rx, ry);
+    out.set(p.id, { x: c.x + Math.cos(a) * rx * k, y: c.y + Math.sin(a) * ry * k });
+  });
+  return out;
+}
+
+/** Applies `ringAround` to the graph: unpinned nodes outside groups, except the framework root. */
+export function ringLoose(cy: Core, pinned: Set<string>): void {
+  const groups = cy.nodes(':parent:orphan').map((g) => {
+    const b = g.boundingBox({ includeLabels: false, includeOverlays: false });
+    return { id: g.id(), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
+  });
+  const loose = cy
+    .nodes(':childless:orphan')
+    .filter((n) => n.data('kind') !== 'framework' && !pinned.has(n.id()))
+    .map((n) => ({ id: n.id(), ...(n as NodeSingular).position() }));
+  const placed = ringAround(groups, loose);
+  cy.batch(() => {
+    for (const [id, p] of placed) cy.getElementById(id).position(p);
+  });
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { DETAIL_ZOOM, detailChanges, type Member } from './detail';
+
+const view = { x1: 0, y1: 0, x2: 100, y2: 100 };
+const member = (id: string, x: number, y: number, off = false): Member => ({ id, x, y, off });
+
+describe('level of detail', () => {
+  it('hides every member in overview except the selection', () => {
+    const members = [member('a', 50, 50), member('b', 10, 10), member('sel', 20, 20)];
+    expect(detailChanges(members, view, DETAIL_ZOOM / 2, 'sel')).toEqual([
+      { id: 'a', off: true },
+      { id: 'b', off: true },
+    ]);
+  });
+
+  it('shows members near the view when zoomed in and hides the far ones, nearest first', () => {
+    const members = [member('edge', 120, 50, true), member('centre', 52, 50, true), member('far', 500, 500), member('gone', 900, 0, true)];
+    expect(detailChanges(members, view, 1, null)).toEqual([
+      { id: 'centre', off: false },
+      { id: 'edge', off: false },
+      { id: 'far', off: true },
+    ]);
+  });
+
+  it('returns nothing when every member is already as it should be', () => {
+    const members = [member('in', 50, 50), member('out', 900, 900, true)];
+    expect(detailChanges(members, view, 1, null)).toEqual([]);
+  });
+});
