@@ -1,5 +1,6 @@
 //! Embeds the repository's `content/` pack into the binary, so `atlas` works with no files
-//! beside it. Only `framework.toml` and `nodes/**/*.md` are embedded, as the loader reads.
+//! beside it. Only `framework.toml`, `nodes/**/*.md` and `tours/**/*.toml` are embedded, as the
+//! loader reads.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -13,7 +14,8 @@ fn main() {
     if manifest.exists() {
         files.push(manifest);
     }
-    collect(&pack.join("nodes"), &mut files);
+    collect(&pack.join("nodes"), "md", &mut files);
+    collect(&pack.join("tours"), "toml", &mut files);
     files.sort();
 
     let mut out = String::from("pub static FILES: &[(&str, &[u8])] = &[\n");
@@ -38,7 +40,7 @@ fn main() {
     std::fs::write(dest, out).unwrap();
 }
 
-fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
+fn collect(dir: &Path, ext: &str, files: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -46,8 +48,8 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
         let path = entry.path();
         println!("cargo:rerun-if-changed={}", path.display());
         if path.is_dir() {
-            collect(&path, files);
-        } else if path.extension().is_some_and(|e| e == "md") {
+            collect(&path, ext, files);
+        } else if path.extension().is_some_and(|e| e == ext) {
             files.push(path);
         }
     }

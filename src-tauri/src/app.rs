@@ -21,6 +21,7 @@ pub fn run(state: AppState) -> ExitCode {
             if let Some(dir) = exports {
                 let _ = app.state::<AppState>().export_dir.set(dir);
             }
+            let _ = app.state::<AppState>().handle.set(app.handle().clone());
             let handle = app.handle().clone();
             std::thread::spawn(move || handle.state::<AppState>().build_search());
             Ok(())

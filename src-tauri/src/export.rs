@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The kinds of file a view may export; anything else is refused.
-const EXTENSIONS: &[&str] = &["png", "svg", "csv", "md", "html", "json"];
+const EXTENSIONS: &[&str] = &["png", "svg", "csv", "md", "html", "json", "toml"];
 /// Larger than any image of the graph at twice its size; refuses runaway input.
 const MAX_BYTES: usize = 64 << 20;
 

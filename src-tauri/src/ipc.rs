@@ -6,12 +6,14 @@
 //! its answer or an `ApiError` (`{code, message}`). Logic belongs in `atlas-core`.
 
 use crate::export;
+use crate::present::{self, Presentation};
 use crate::state::AppState;
 use atlas_core::api::{self, ApiError, ErrorCode};
 use atlas_core::graph::queries::{self, Lens};
 use atlas_core::reports;
 use atlas_core::search::{SearchHit, SearchOptions};
 use atlas_core::store;
+use atlas_core::tours::Tour;
 use std::collections::BTreeMap;
 
 macro_rules! ipc_surface {
@@ -192,6 +194,97 @@ ipc_surface! {
         let path = export::write_unique(&app.exports(), &name, &bytes).map_err(invalid)?;
         Ok(path.display().to_string())
     }
+
+    /// Every tour: the pack's, then the user's own.
+    fn tours(app) -> Vec<api::TourView> {
+        let fw = app.framework()?;
+        let user = app.with_store(|s| s.user_tours())?;
+        Ok(api::tour_views(fw, &user))
+    }
+
+    /// Creates (empty id) or replaces one of the user's tours; built-in tours cannot be changed.
+    fn save_tour(app, tour: Tour) -> api::TourView {
+        let fw = app.framework()?;
+        let saved = app.with_store(|s| s.save_tour(fw, tour))?;
+        Ok(api::tour_view(fw, &saved, false))
+    }
+
+    /// Deletes one of the user's tours.
+    fn delete_tour(app, id: String) -> () {
+        app.with_store(|s| s.delete_tour(&id))
+    }
+
+    /// Writes a tour (built-in or the user's) as a `.toml` file into the export folder.
+    fn export_tour(app, id: String) -> String {
+        let fw = app.framework()?;
+        let user = app.with_store(|s| s.user_tours())?;
+        let tour = fw.tours().iter().chain(&user).find(|t| t.id == id).ok_or_else(|| ApiError {
+            code: ErrorCode::NotFound,
+            message: format!("there is no tour with the id `{id}`"),
+        })?;
+        let path = export::write_unique(&app.exports(), &format!("{id}.toml"), tour.to_file().as_bytes())
+            .map_err(|message| ApiError { code: ErrorCode::InvalidInput, message })?;
+        Ok(path.display().to_string())
+    }
+
+    /// Adds a tour from the text of a tour file; it never replaces an existing tour.
+    fn import_tour(app, text: String) -> api::TourView {
+        let fw = app.framework()?;
+        let tour = app.with_store(|s| s.import_tour(fw, &text))?;
+        Ok(api::tour_view(fw, &tour, false))
+    }
+
+    /// The organisation's workshops, newest first, with their dot-votes.
+    fn workshops(app, org: u32) -> Vec<store::Workshop> {
+        app.with_store(|s| s.workshops(org.into()))
+    }
+
+    /// Starts a workshop: until it ends, every change to the organisation is attributed to it.
+    fn start_workshop(app, org: u32, title: String, tour: Option<String>) -> store::Workshop {
+        app.with_store(|s| s.start_workshop(org.into(), &title, tour.as_deref()))
+    }
+
+    /// Ends a workshop, first keeping a snapshot under `snapshot` when one is named.
+    fn end_workshop(app, id: u32, snapshot: Option<String>) -> store::Workshop {
+        app.with_store(|s| s.end_workshop(id.into(), snapshot.as_deref()).map(|(w, _)| w))
+    }
+
+    /// Adds (or with a negative delta takes back) dot-votes on a capability; returns its count.
+    fn vote(app, workshop: u32, capability: String, delta: i32) -> u32 {
+        let fw = app.framework()?;
+        app.with_store(|s| s.vote(fw, workshop.into(), &capability, delta))
+    }
+
+    /// What is being presented now, for a window that opens mid-presentation.
+    fn presentation(app) -> Option<Presentation> {
+        Ok(app.presentation.lock().map_err(|_| internal("presentation state poisoned".into()))?.clone())
+    }
+
+    /// Moves the presentation; both windows receive the new state as the `presentation` event.
+    fn set_presentation(app, state: Presentation) -> () {
+        *app.presentation.lock().map_err(|_| internal("presentation state poisoned".into()))? = Some(state.clone());
+        present::publish(handle(app)?, &state).map_err(internal)
+    }
+
+    /// Opens the presenter's window (or brings it forward).
+    fn open_presenter(app) -> () {
+        present::open_presenter(handle(app)?).map_err(internal)
+    }
+}
+
+/// The running app's handle, which the window commands need.
+fn handle(app: &AppState) -> Result<&tauri::AppHandle, ApiError> {
+    app.handle.get().ok_or_else(|| ApiError {
+        code: ErrorCode::Internal,
+        message: "the app's windows are not up yet".into(),
+    })
+}
+
+fn internal(message: String) -> ApiError {
+    ApiError {
+        code: ErrorCode::Internal,
+        message,
+    }
 }
 
 /// Type declarations for every type the commands exchange, in dependency order.
@@ -234,6 +327,13 @@ pub fn typescript_types() -> String {
         Lens::decl(&cfg),
         store::Point::decl(&cfg),
         store::SavedLayout::decl(&cfg),
+        atlas_core::tours::StepView::decl(&cfg),
+        atlas_core::tours::TourStep::decl(&cfg),
+        Tour::decl(&cfg),
+        api::TourStepView::decl(&cfg),
+        api::TourView::decl(&cfg),
+        store::Workshop::decl(&cfg),
+        Presentation::decl(&cfg),
     ];
     decls
         .iter()

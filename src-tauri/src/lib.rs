@@ -10,6 +10,7 @@ mod explore;
 mod export;
 mod ipc;
 mod org_cmd;
+mod present;
 mod state;
 
 use clap::Parser;

@@ -21,6 +21,10 @@ pub struct AppState {
     /// Where exported images and reports are written: `ATLAS_EXPORT_DIR`, else the user's
     /// downloads folder (known only once the window system is up, hence set later).
     pub export_dir: OnceLock<PathBuf>,
+    /// The running app, for broadcasting to its windows; set once the window system is up.
+    pub handle: OnceLock<tauri::AppHandle>,
+    /// What is being presented, if anything, so a window opened later starts in step.
+    pub presentation: Mutex<Option<crate::present::Presentation>>,
 }
 
 impl AppState {
@@ -32,6 +36,8 @@ impl AppState {
             store: Mutex::new(store),
             search: Mutex::new(None),
             export_dir: OnceLock::new(),
+            handle: OnceLock::new(),
+            presentation: Mutex::new(None),
         }
     }
 

@@ -7,6 +7,7 @@
 use crate::graph::Framework;
 use crate::markdown;
 use crate::model::{EdgeKindDef, KindDef, MaturityLevel, SourceRef, StatusDef};
+use crate::tours::{StepView, Tour};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -215,4 +216,64 @@ pub fn pack_summary(fw: &Framework) -> PackSummary {
             .map(|e| (e.id.clone(), by_edge.get(&e.id).copied().unwrap_or(0)))
             .collect(),
     }
+}
+
+/// A tour as the workshop screens show it: each step with its node's title and its talking
+/// points rendered (and sanitised) for the presenter's window.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct TourView {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    /// Shipped with the pack: can be presented and duplicated, not edited.
+    pub builtin: bool,
+    pub steps: Vec<TourStepView>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct TourStepView {
+    pub node: String,
+    /// The node's title, or the id when the pack no longer has the node.
+    pub title: String,
+    pub kind: String,
+    pub depth: u8,
+    pub view: Option<StepView>,
+    /// The talking points as written (for the editor).
+    pub notes: String,
+    /// The talking points as sanitised HTML (for the presenter's window).
+    pub notes_html: String,
+}
+
+pub fn tour_view(fw: &Framework, tour: &Tour, builtin: bool) -> TourView {
+    TourView {
+        id: tour.id.clone(),
+        title: tour.title.clone(),
+        summary: tour.summary.clone(),
+        builtin,
+        steps: tour
+            .steps
+            .iter()
+            .map(|s| {
+                let node = fw.node(&s.node);
+                TourStepView {
+                    node: s.node.clone(),
+                    title: node.map_or_else(|| s.node.clone(), |n| n.title.clone()),
+                    kind: node.map_or_else(String::new, |n| n.kind.clone()),
+                    depth: s.depth,
+                    view: s.view,
+                    notes: s.notes.clone(),
+                    notes_html: markdown::render(&s.notes),
+                }
+            })
+            .collect(),
+    }
+}
+
+/// The pack's tours in their order, then the user's by title.
+pub fn tour_views(fw: &Framework, user: &[Tour]) -> Vec<TourView> {
+    fw.tours()
+        .iter()
+        .map(|t| tour_view(fw, t, true))
+        .chain(user.iter().map(|t| tour_view(fw, t, false)))
+        .collect()
 }

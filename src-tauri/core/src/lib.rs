@@ -14,6 +14,7 @@ pub mod reports;
 pub mod search;
 pub mod store;
 pub mod synthetic;
+pub mod tours;
 
 pub use content::{load_builtin, load_dir, LoadReport, Problem, ProblemKind};
 pub use graph::Framework;

@@ -34,7 +34,7 @@ pub fn builtin_files() -> Vec<PackFile> {
     files
 }
 
-/// Reads `framework.toml` and every `.md` below `nodes/`. Unreadable and oversized files
+/// Reads `framework.toml`, every `.md` below `nodes/` and every `.toml` below `tours/`. Unreadable and oversized files
 /// become problems rather than errors so that the author sees them alongside the rest.
 pub fn read_dir(root: &Path, problems: &mut Vec<Problem>) -> Vec<PackFile> {
     let mut files = Vec::new();
@@ -51,12 +51,19 @@ pub fn read_dir(root: &Path, problems: &mut Vec<Problem>) -> Vec<PackFile> {
     if manifest.exists() {
         read_one(root, &manifest, &mut files, problems);
     }
-    walk(root, &root.join("nodes"), &mut files, problems);
+    walk(root, &root.join("nodes"), "md", &mut files, problems);
+    walk(root, &root.join("tours"), "toml", &mut files, problems);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
 }
 
-fn walk(root: &Path, dir: &Path, files: &mut Vec<PackFile>, problems: &mut Vec<Problem>) {
+fn walk(
+    root: &Path,
+    dir: &Path,
+    ext: &str,
+    files: &mut Vec<PackFile>,
+    problems: &mut Vec<Problem>,
+) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return,
@@ -73,8 +80,8 @@ fn walk(root: &Path, dir: &Path, files: &mut Vec<PackFile>, problems: &mut Vec<P
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
-            walk(root, &path, files, problems);
-        } else if path.extension().is_some_and(|e| e == "md") {
+            walk(root, &path, ext, files, problems);
+        } else if path.extension().is_some_and(|e| e == ext) {
             read_one(root, &path, files, problems);
         }
     }

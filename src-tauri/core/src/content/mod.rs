@@ -15,6 +15,7 @@ pub use problem::{LoadReport, Problem, ProblemKind};
 
 use crate::graph::Framework;
 use crate::model::{Edge, Manifest, Node, SourceRef};
+use crate::tours::{Tour, TourProblem};
 use files::PackFile;
 use node::{LinkEntry, Parsed, RawNode};
 use std::collections::HashMap;
@@ -110,12 +111,54 @@ fn load_files(files: Vec<PackFile>, mut problems: Vec<Problem>) -> Result<Framew
         }
     }
 
-    let framework = assemble(manifest, raw, &broken, &mut problems);
+    let mut framework = assemble(manifest, raw, &broken, &mut problems);
+    let tours = texts
+        .iter()
+        .filter(|(p, _)| p.starts_with("tours/") && p.ends_with(".toml"))
+        .filter_map(|(path, text)| tour(path, text, &framework, &mut problems))
+        .collect();
+    framework.set_tours(tours);
     if problems.is_empty() {
         Ok(framework)
     } else {
         Err(LoadReport { problems })
     }
+}
+
+/// Parses and checks one built-in tour; its id must match its file name so that a tour is
+/// found where its id says.
+fn tour(path: &str, text: &str, fw: &Framework, problems: &mut Vec<Problem>) -> Option<Tour> {
+    let mut report = |p: TourProblem| {
+        let message = if p.field.is_empty() {
+            p.message
+        } else {
+            format!("{}: {}", p.field, p.message)
+        };
+        problems.push(Problem::new(ProblemKind::BadTour, path, p.line, message));
+    };
+    let tour = match Tour::parse(text) {
+        Ok(t) => t,
+        Err(p) => {
+            report(p);
+            return None;
+        }
+    };
+    let stem = path
+        .rsplit('/')
+        .next()
+        .and_then(|f| f.strip_suffix(".toml"))
+        .unwrap_or_default();
+    let mut found = tour.problems(fw, &|id| crate::tours::line_of_node(text, id));
+    if tour.id != stem {
+        found.push(TourProblem {
+            field: "id".into(),
+            line: None,
+            message: format!("the id `{}` should match the file name `{stem}`", tour.id),
+        });
+    }
+    let ok = found.is_empty();
+    found.into_iter().for_each(&mut report);
+    ok.then_some(tour)
 }
 
 /// Builds the graph from parsed nodes, checking ids, link targets and reachability.

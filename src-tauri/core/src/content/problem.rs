@@ -37,6 +37,8 @@ pub enum ProblemKind {
     WrongKind,
     /// A node cannot be reached from the framework's root node.
     Unreachable,
+    /// A tour under `tours/` is not valid TOML, or names nodes or depths the pack lacks.
+    BadTour,
 }
 
 /// One problem found while loading a pack.

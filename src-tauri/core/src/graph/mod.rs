@@ -6,6 +6,7 @@
 pub mod queries;
 
 use crate::model::{Edge, Manifest, Node};
+use crate::tours::Tour;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
@@ -16,6 +17,8 @@ pub struct Framework {
     manifest: Manifest,
     graph: DiGraph<Node, Edge>,
     index: HashMap<String, NodeIndex>,
+    /// The pack's built-in tours, in their listing order.
+    tours: Vec<Tour>,
 }
 
 /// A neighbour reached over one edge, in either direction.
@@ -54,6 +57,7 @@ impl Framework {
             manifest,
             graph,
             index,
+            tours: Vec::new(),
         }
     }
 
@@ -63,6 +67,16 @@ impl Framework {
 
     pub(crate) fn index_of(&self, id: &str) -> Option<NodeIndex> {
         self.index.get(id).copied()
+    }
+
+    pub(crate) fn set_tours(&mut self, mut tours: Vec<Tour>) {
+        tours.sort_by(|a, b| (a.order, &a.title).cmp(&(b.order, &b.title)));
+        self.tours = tours;
+    }
+
+    /// The tours that ship with the pack.
+    pub fn tours(&self) -> &[Tour] {
+        &self.tours
     }
 
     pub fn manifest(&self) -> &Manifest {

@@ -22,6 +22,8 @@ pub struct HistoryEntry {
     pub author: String,
     /// `edit`, `undo` or `redo`.
     pub action: String,
+    /// The title of the workshop the change was made in, if any.
+    pub workshop: Option<String>,
     /// The capability id, or `""` for a change to the organisation itself.
     pub capability: String,
     pub field: String,
@@ -55,8 +57,13 @@ pub(crate) fn record(
     } else {
         "active"
     };
+    // A change made while the organisation's workshop is running belongs to that workshop,
+    // whichever view or command made it.
     tx.execute(
-        "INSERT INTO change_sets (org_id, author, at, action, reverts, state) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO change_sets (org_id, author, at, action, reverts, state, workshop_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6,
+                 (SELECT id FROM workshops WHERE org_id = ?1 AND ended_at IS NULL
+                  ORDER BY id DESC LIMIT 1))",
         params![org, author, now(), action, reverts, state],
     )?;
     let set = tx.last_insert_rowid();
@@ -274,8 +281,9 @@ impl Store {
         capability: Option<&str>,
     ) -> Result<Vec<HistoryEntry>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT s.id, s.at, s.author, s.action, c.capability, c.field, c.old, c.new
+            "SELECT s.id, s.at, s.author, s.action, c.capability, c.field, c.old, c.new, w.title
              FROM changes c JOIN change_sets s ON s.id = c.set_id
+             LEFT JOIN workshops w ON w.id = s.workshop_id
              WHERE s.org_id = ?1 AND (?2 IS NULL OR c.capability = ?2)
              ORDER BY c.id",
         )?;
@@ -289,6 +297,7 @@ impl Store {
                 field: r.get(5)?,
                 old: parse(&r.get::<_, String>(6)?),
                 new: parse(&r.get::<_, String>(7)?),
+                workshop: r.get(8)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)

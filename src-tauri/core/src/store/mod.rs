@@ -23,7 +23,9 @@ mod model;
 mod organisations;
 mod schema;
 mod snapshots;
+mod tours;
 mod transfer;
+mod workshops;
 
 pub use backup::{newest_good_backup, restore, BACKUPS_DIR, DAILY_BACKUPS_KEPT};
 pub use bulk::BulkEdit;
@@ -34,6 +36,7 @@ pub use model::{Assessment, Confidence, Evidence, Organisation, Priority, StoreS
 pub use schema::SCHEMA_VERSION;
 pub use snapshots::{CapabilityDiff, Comparison, FieldDiff, Side, Snapshot};
 pub use transfer::{Conflict, ImportReport, EXPORT_FORMAT, EXPORT_VERSION};
+pub use workshops::Workshop;
 
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};

@@ -74,6 +74,31 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         saved_at TEXT NOT NULL
     );
     "#,
+    // 3: facilitators' own tours, workshops, the room's dot-votes, and the workshop a change
+    // was made in (changes made outside any workshop keep NULL).
+    r#"
+    CREATE TABLE tours (
+        id         TEXT PRIMARY KEY,
+        data       TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE workshops (
+        id         INTEGER PRIMARY KEY,
+        org_id     INTEGER NOT NULL REFERENCES organisations(id),
+        title      TEXT NOT NULL,
+        tour       TEXT,
+        started_at TEXT NOT NULL,
+        ended_at   TEXT
+    );
+    CREATE INDEX workshops_org ON workshops(org_id, id);
+    CREATE TABLE votes (
+        workshop_id INTEGER NOT NULL REFERENCES workshops(id),
+        capability  TEXT NOT NULL,
+        count       INTEGER NOT NULL CHECK (count > 0),
+        PRIMARY KEY (workshop_id, capability)
+    ) WITHOUT ROWID;
+    ALTER TABLE change_sets ADD COLUMN workshop_id INTEGER REFERENCES workshops(id);
+    "#,
 ];
 
 /// The schema version this build writes.

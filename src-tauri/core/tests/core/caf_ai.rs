@@ -406,3 +406,54 @@ fn unknown_ids_get_a_suggestion() {
         err.message
     );
 }
+
+#[test]
+fn the_pack_ships_a_ten_minute_tour_and_one_tour_per_perspective_in_framework_order() {
+    let fw = caf_ai();
+    let tours = fw.tours();
+    assert_eq!(
+        tours.len(),
+        7,
+        "{:?}",
+        tours.iter().map(|t| &t.id).collect::<Vec<_>>()
+    );
+    let intro = &tours[0];
+    assert_eq!(intro.title, "CAF-AI in ten minutes");
+    let visits = |id: &str| intro.steps.iter().any(|s| s.node == id);
+    for id in ["envision", "align", "launch", "scale", "ai-flywheel"] {
+        assert!(visits(id), "the ten-minute tour visits {id}");
+    }
+    let mut perspectives = fw.nodes_of_kind("perspective");
+    perspectives.sort_by_key(|p| p.order);
+    for (tour, p) in tours[1..].iter().zip(&perspectives) {
+        assert!(visits(&p.id), "the ten-minute tour visits {}", p.id);
+        assert_eq!(
+            tour.steps[0].node, p.id,
+            "{} opens on its perspective",
+            tour.id
+        );
+        let mut expected: Vec<_> = fw
+            .nodes_of_kind("capability")
+            .into_iter()
+            .filter(|c| fw.parent(&c.id).map(|n| n.id.as_str()) == Some(p.id.as_str()))
+            .collect();
+        expected.sort_by_key(|c| c.order);
+        let walked: Vec<&str> = tour
+            .steps
+            .iter()
+            .map(|s| s.node.as_str())
+            .filter(|n| fw.node(n).is_some_and(|n| n.kind == "capability"))
+            .collect();
+        let expected: Vec<&str> = expected.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(
+            walked, expected,
+            "{} walks every capability in order",
+            tour.id
+        );
+        assert!(
+            tour.steps.iter().all(|s| !s.notes.trim().is_empty()),
+            "every step of {} has talking points",
+            tour.id
+        );
+    }
+}

@@ -278,3 +278,50 @@ fn fuzz_smoke_mutated_node_files_never_panic() {
         atlas_core::content::fuzz_one(&data);
     }
 }
+
+#[test]
+fn a_tour_naming_a_missing_node_or_a_bad_depth_is_located() {
+    let pack = ScratchPack::new();
+    pack.write(
+        "tours/walk.toml",
+        "id = \"walk\"\ntitle = \"Walk\"\n\n[[steps]]\nnode = \"kitchen\"\n\n[[steps]]\nnode = \"stok\"\ndepth = 9\n",
+    );
+    let problems = pack.problems();
+    assert_problem(&problems, BadTour, "tours/walk.toml", Some(8));
+    let messages: Vec<String> = problems.iter().map(|p| p.message.clone()).collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("steps[2].node") && m.contains("`stock`")),
+        "{messages:?}"
+    );
+    assert!(
+        messages.iter().any(|m| m.contains("depth 9")),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn a_tour_must_be_valid_toml_and_named_after_its_file() {
+    let pack = ScratchPack::new();
+    pack.write("tours/broken.toml", "id = \"broken\"\ntitle = \n");
+    pack.write(
+        "tours/other.toml",
+        "id = \"elsewhere\"\ntitle = \"Other\"\n[[steps]]\nnode = \"kitchen\"\n",
+    );
+    let problems = pack.problems();
+    assert_problem(&problems, BadTour, "tours/broken.toml", Some(2));
+    assert_problem(&problems, BadTour, "tours/other.toml", None);
+}
+
+#[test]
+fn a_valid_tour_loads_with_the_pack() {
+    let pack = ScratchPack::new();
+    pack.write(
+        "tours/walk.toml",
+        "id = \"walk\"\ntitle = \"Walk\"\n[[steps]]\nnode = \"kitchen\"\nview = \"map\"\n",
+    );
+    let fw = pack.load().expect("the pack with a tour loads");
+    assert_eq!(fw.tours().len(), 1);
+    assert_eq!(fw.tours()[0].steps[0].node, "kitchen");
+}

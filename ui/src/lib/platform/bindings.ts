@@ -112,6 +112,10 @@ export type HistoryEntry = { change_set: number, at: string, author: string,
  */
 action: string, 
 /**
+ * The title of the workshop the change was made in, if any.
+ */
+workshop: string | null, 
+/**
  * The capability id, or `""` for a change to the organisation itself.
  */
 capability: string, field: string, old: unknown, new: unknown, };
@@ -219,6 +223,96 @@ fingerprint: string, positions: { [key in string]: Point },
  */
 pinned: Array<string>, };
 
+export type StepView = "graph" | "map";
+
+export type TourStep = { 
+/**
+ * The node the camera goes to.
+ */
+node: string, 
+/**
+ * How far around the node stays in focus, 1 to `MAX_DEPTH`.
+ */
+depth: number, view?: StepView | null, 
+/**
+ * Markdown talking points for the presenter's screen only.
+ */
+notes?: string, };
+
+export type Tour = { 
+/**
+ * Lowercase letters, digits and hyphens; the file name of a built-in tour.
+ */
+id: string, title: string, summary?: string, 
+/**
+ * Listing order among a pack's tours; user tours are listed by title after them.
+ */
+order?: number | null, steps: Array<TourStep>, };
+
+export type TourStepView = { node: string, 
+/**
+ * The node's title, or the id when the pack no longer has the node.
+ */
+title: string, kind: string, depth: number, view: StepView | null, 
+/**
+ * The talking points as written (for the editor).
+ */
+notes: string, 
+/**
+ * The talking points as sanitised HTML (for the presenter's window).
+ */
+notes_html: string, };
+
+export type TourView = { id: string, title: string, summary: string, 
+/**
+ * Shipped with the pack: can be presented and duplicated, not edited.
+ */
+builtin: boolean, steps: Array<TourStepView>, };
+
+export type Workshop = { id: number, org_id: number, title: string, 
+/**
+ * The tour it was started from, if any.
+ */
+tour: string | null, started_at: string, 
+/**
+ * `None` while it is running.
+ */
+ended_at: string | null, 
+/**
+ * Dot-votes per capability; capabilities with none are absent.
+ */
+votes: { [key in string]: number }, };
+
+export type Presentation = { 
+/**
+ * False once the facilitator leaves presenting; the presenter window then says so.
+ */
+active: boolean, 
+/**
+ * The tour being walked, if any.
+ */
+tour: string | null, 
+/**
+ * 0-based step in the tour.
+ */
+step: number, 
+/**
+ * The node on screen (the step's node, or the one the facilitator opened).
+ */
+node: string | null, 
+/**
+ * The view on screen: `graph` or `map`.
+ */
+view: string, 
+/**
+ * Whether the organisation's notes, evidence and scores are shown to the room.
+ */
+revealed: boolean, blackout: boolean, org: number | null, workshop: number | null, 
+/**
+ * When presenting began (ISO 8601), for the presenter's timer.
+ */
+started_at: string, };
+
 export interface Commands {
   /** The loaded framework: identity, kinds, maturity scale, every node and edge. */
   framework: { args: {  }; result: FrameworkView };
@@ -262,4 +356,28 @@ export interface Commands {
   save_layout: { args: { pack: string; layout: SavedLayout }; result: null };
   /** Writes an exported file (base64 for images) into the export folder; returns its path. */
   export_file: { args: { name: string; data: string; base64: boolean }; result: string };
+  /** Every tour: the pack's, then the user's own. */
+  tours: { args: {  }; result: Array<TourView> };
+  /** Creates (empty id) or replaces one of the user's tours; built-in tours cannot be changed. */
+  save_tour: { args: { tour: Tour }; result: TourView };
+  /** Deletes one of the user's tours. */
+  delete_tour: { args: { id: string }; result: null };
+  /** Writes a tour (built-in or the user's) as a `.toml` file into the export folder. */
+  export_tour: { args: { id: string }; result: string };
+  /** Adds a tour from the text of a tour file; it never replaces an existing tour. */
+  import_tour: { args: { text: string }; result: TourView };
+  /** The organisation's workshops, newest first, with their dot-votes. */
+  workshops: { args: { org: number }; result: Array<Workshop> };
+  /** Starts a workshop: until it ends, every change to the organisation is attributed to it. */
+  start_workshop: { args: { org: number; title: string; tour: string | null }; result: Workshop };
+  /** Ends a workshop, first keeping a snapshot under `snapshot` when one is named. */
+  end_workshop: { args: { id: number; snapshot: string | null }; result: Workshop };
+  /** Adds (or with a negative delta takes back) dot-votes on a capability; returns its count. */
+  vote: { args: { workshop: number; capability: string; delta: number }; result: number };
+  /** What is being presented now, for a window that opens mid-presentation. */
+  presentation: { args: {  }; result: Presentation | null };
+  /** Moves the presentation; both windows receive the new state as the `presentation` event. */
+  set_presentation: { args: { state: Presentation }; result: null };
+  /** Opens the presenter's window (or brings it forward). */
+  open_presenter: { args: {  }; result: null };
 }

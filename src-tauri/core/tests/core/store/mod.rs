@@ -6,6 +6,7 @@ mod durability;
 mod files;
 mod records;
 mod views;
+mod workshops;
 
 use atlas_core::store::{Assessment, Store};
 
