@@ -11,6 +11,7 @@ const entry = (change_set: number, field: string, old: unknown, now: unknown, ac
   at: `2026-03-0${change_set}T10:00:00Z`,
   author: 'sam',
   action,
+  workshop: null,
   capability: 'a-one',
   field,
   old,

@@ -121,7 +121,11 @@ export function kindsPresent(view: FrameworkView) {
 /** Opacity of what is outside the focus or the lens: still there for context, clearly behind. */
 export const FADED = 0.12;
 
-export function graphStyle(dark: boolean, large = false): StylesheetJson {
+/** On-screen label sizes while presenting: read from the back of a room at 1920×1080. */
+export const PRESENT_LABEL_PX = 24;
+export const PRESENT_GROUP_PX = 32;
+
+export function graphStyle(dark: boolean, large = false, presenting = false): StylesheetJson {
   const { text, halo } = inkOf(dark);
   const outline = heatOutline(dark);
   const edgeKinds: StylesheetJson = Object.entries(EDGE_STYLE).map(([kind, look]) => ({
@@ -253,5 +257,31 @@ export function graphStyle(dark: boolean, large = false): StylesheetJson {
     // Hidden, not removed from display: a group's box is sized by its members either way.
     { selector: 'node.lod-off', style: { visibility: 'hidden', events: 'no' } },
     { selector: 'edge.lod-off', style: { display: 'none' } },
+    ...(presenting ? projectorStyle() : []),
+  ];
+}
+
+/**
+ * The projector's additions: no label is drawn smaller than 20 px on screen (GraphView holds the
+ * labels in focus and the group titles at a readable size), lines are heavier so they survive a
+ * washed-out projector, and the laser ring marks what the facilitator points at.
+ */
+function projectorStyle(): StylesheetJson {
+  return [
+    {
+      selector: 'node',
+      style: { 'font-size': PRESENT_LABEL_PX, 'min-zoomed-font-size': 20, 'text-max-width': '220px', 'text-outline-width': 3, color: '#ffffff', 'text-outline-color': '#05070c' },
+    },
+    { selector: 'node.group', style: { 'font-size': PRESENT_GROUP_PX, 'border-width': 3 } },
+    { selector: 'edge', style: { width: 2 } },
+    { selector: 'node.faded:childless, edge.faded', style: { opacity: 0.1 } },
+    // Faded context is there for its shape, not to be read: small grey words on a projector
+    // are noise.
+    { selector: 'node.faded:childless', style: { 'text-opacity': 0 } },
+    { selector: 'node:selected', style: { 'border-width': 6, 'border-color': '#ffd166' } },
+    {
+      selector: 'node.laser',
+      style: { 'underlay-color': '#ff3b30', 'underlay-opacity': 0.55, 'underlay-padding': 10, 'underlay-shape': 'ellipse', 'border-width': 4, 'border-color': '#ff3b30' } as never,
+    },
   ];
 }

@@ -7,12 +7,16 @@ import type {
   HistoryEntry,
   NodeDetail,
   Organisation,
+  Presentation,
   SavedLayout,
+  Tour,
+  TourView,
+  Workshop,
   Side,
   Snapshot,
   StoreStatus,
 } from './bindings';
-import { AppError, emptyAssessment, type Args, type Command, type Platform, type Result } from './index';
+import { AppError, emptyAssessment, type Args, type Command, type Events, type Platform, type Result } from './index';
 
 const source = { section: 'Test', page: 1 };
 
@@ -96,6 +100,65 @@ export class FakePlatform implements Platform {
   snapshots: (Snapshot & { data: Record<string, Assessment> })[] = [];
   layouts = new Map<string, SavedLayout>();
   exports: { name: string; data: string; base64: boolean }[] = [];
+  /** Built-in tours first, then the user's; built-in ones refuse edits as the core does. */
+  tours: TourView[] = [
+    {
+      id: 'mini-intro',
+      title: 'Mini in three steps',
+      summary: 'A walk for tests.',
+      builtin: true,
+      steps: [
+        { node: 'mini', title: 'Mini', kind: 'framework', depth: 1, view: 'graph', notes: '- Start here.', notes_html: '<ul><li>Start here.</li></ul>' },
+        { node: 'alpha', title: 'Alpha', kind: 'perspective', depth: 2, view: null, notes: '', notes_html: '' },
+        { node: 'a-one', title: 'Alpha one', kind: 'capability', depth: 1, view: 'map', notes: '**Ask** the room.', notes_html: '<p><strong>Ask</strong> the room.</p>' },
+      ],
+    },
+  ];
+  workshops: Workshop[] = [];
+  presentation: Presentation | null = null;
+  opened: string[] = [];
+  private listeners = new Map<string, Set<(payload: never) => void>>();
+
+  /** Broadcasts as the shell does, to every listener of `event`. */
+  emit<E extends keyof Events>(event: E, payload: Events[E]) {
+    for (const h of this.listeners.get(event) ?? []) (h as (p: Events[E]) => void)(structuredClone(payload));
+  }
+
+  async listen<E extends keyof Events>(event: E, handler: (payload: Events[E]) => void) {
+    const set = this.listeners.get(event) ?? new Set();
+    set.add(handler as (payload: never) => void);
+    this.listeners.set(event, set);
+    return () => void set.delete(handler as (payload: never) => void);
+  }
+
+  private tourView(t: Tour): TourView {
+    const nodes = this.frameworkView().nodes;
+    return {
+      id: t.id,
+      title: t.title,
+      summary: t.summary ?? '',
+      builtin: false,
+      steps: t.steps.map((s) => {
+        const n = nodes.find((x) => x.id === s.node);
+        const notes = s.notes ?? '';
+        return {
+          node: s.node,
+          depth: s.depth,
+          view: s.view ?? null,
+          notes,
+          title: n?.title ?? s.node,
+          kind: n?.kind ?? '',
+          notes_html: notes ? `<p>${notes}</p>` : '',
+        };
+      }),
+    };
+  }
+
+  private runningWorkshop(id: number): Workshop {
+    const w = this.workshops.find((x) => x.id === id);
+    if (!w) throw new AppError({ code: 'not_found', message: `there is no workshop with id ${id}` });
+    return w;
+  }
 
   /** The organisation's assessments, by capability id. */
   assessmentsOf(org: number): Record<string, Assessment> {
@@ -123,13 +186,14 @@ export class FakePlatform implements Platform {
 
   private record(org: number, capability: string, before: Assessment | undefined, after: Assessment) {
     const set = this.history.length + 1;
+    // As in the core: a change made while the organisation's workshop runs belongs to it.
+    const workshop = this.workshops.find((w) => w.org_id === org && w.ended_at === null)?.title ?? null;
     for (const field of Object.keys(after) as (keyof Assessment)[]) {
       const old = before ? before[field] : emptyAssessment()[field];
       if (JSON.stringify(old) !== JSON.stringify(after[field])) {
-        this.history.push({ change_set: set, at: '2026-01-01T00:00:00Z', author: 'Tester', action: 'edit', capability, field, old, new: after[field] });
+        this.history.push({ change_set: set, at: '2026-01-01T00:00:00Z', author: 'Tester', action: 'edit', workshop, capability, field, old, new: after[field] });
       }
     }
-    void org;
   }
 
   private side(side: Side): [string, Record<string, Assessment>] {
@@ -325,6 +389,88 @@ export class FakePlatform implements Platform {
           : [];
         return hits as Result<K>;
       }
+      case 'tours':
+        return structuredClone(this.tours) as Result<K>;
+      case 'save_tour': {
+        const { tour } = args as Args<'save_tour'>;
+        if (!tour.title.trim()) throw new AppError({ code: 'invalid_input', message: 'tour: title: a tour needs a title' });
+        if (this.tours.some((t) => t.builtin && t.id === tour.id)) {
+          throw new AppError({ code: 'invalid_input', message: 'built-in tours cannot be changed; duplicate it to make your own' });
+        }
+        const bad = tour.steps.find((s) => !this.frameworkView().nodes.some((n) => n.id === s.node));
+        if (bad) throw new AppError({ code: 'invalid_input', message: `no node has the id \`${bad.node}\`` });
+        let id = tour.id;
+        if (!id) {
+          const base = tour.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'tour';
+          id = base;
+          for (let n = 2; this.tours.some((t) => t.id === id); n++) id = `${base}-${n}`;
+        }
+        const view = this.tourView({ ...tour, id });
+        const at = this.tours.findIndex((t) => t.id === id);
+        if (at >= 0) this.tours[at] = view;
+        else this.tours.push(view);
+        return structuredClone(view) as Result<K>;
+      }
+      case 'delete_tour': {
+        const { id } = args as Args<'delete_tour'>;
+        const at = this.tours.findIndex((t) => t.id === id && !t.builtin);
+        if (at < 0) throw new AppError({ code: 'not_found', message: `there is no tour of yours with the id \`${id}\`` });
+        this.tours.splice(at, 1);
+        return null as Result<K>;
+      }
+      case 'export_tour': {
+        const { id } = args as Args<'export_tour'>;
+        this.exports.push({ name: `${id}.toml`, data: id, base64: false });
+        return `/exports/${id}.toml` as Result<K>;
+      }
+      case 'import_tour': {
+        const { text } = args as Args<'import_tour'>;
+        const title = /title\s*=\s*"([^"]*)"/.exec(text)?.[1];
+        if (!title) throw new AppError({ code: 'invalid_input', message: 'tour file: line 1: missing field `title`' });
+        const node = /node\s*=\s*"([^"]*)"/.exec(text)?.[1] ?? 'mini';
+        return this.call('save_tour', {
+          tour: { id: '', title, summary: '', order: null, steps: [{ node, depth: 1, notes: '' }] },
+        } as Args<'save_tour'>) as Promise<Result<K>>;
+      }
+      case 'workshops': {
+        const { org } = args as Args<'workshops'>;
+        return structuredClone(this.workshops.filter((w) => w.org_id === org).reverse()) as Result<K>;
+      }
+      case 'start_workshop': {
+        const { org, title, tour } = args as Args<'start_workshop'>;
+        const running = this.workshops.find((w) => w.org_id === org && w.ended_at === null);
+        if (running) throw new AppError({ code: 'invalid_input', message: `already in the workshop \`${running.title}\`; end it first` });
+        const w: Workshop = { id: this.workshops.length + 1, org_id: org, title, tour, started_at: '2026-01-01T00:00:00Z', ended_at: null, votes: {} };
+        this.workshops.push(w);
+        return structuredClone(w) as Result<K>;
+      }
+      case 'end_workshop': {
+        const { id, snapshot } = args as Args<'end_workshop'>;
+        const w = this.runningWorkshop(id);
+        if (snapshot) await this.call('take_snapshot', { org: w.org_id, name: snapshot });
+        w.ended_at = '2026-01-01T01:00:00Z';
+        return structuredClone(w) as Result<K>;
+      }
+      case 'vote': {
+        const { workshop, capability, delta } = args as Args<'vote'>;
+        const w = this.runningWorkshop(workshop);
+        if (w.ended_at) throw new AppError({ code: 'invalid_input', message: 'the workshop has ended' });
+        const n = Math.max(0, (w.votes[capability] ?? 0) + delta);
+        if (n) w.votes[capability] = n;
+        else delete w.votes[capability];
+        return n as Result<K>;
+      }
+      case 'presentation':
+        return structuredClone(this.presentation) as Result<K>;
+      case 'set_presentation': {
+        const { state } = args as Args<'set_presentation'>;
+        this.presentation = structuredClone(state);
+        this.emit('presentation', state);
+        return null as Result<K>;
+      }
+      case 'open_presenter':
+        this.opened.push('presenter');
+        return null as Result<K>;
       default:
         throw new AppError({ code: 'internal', message: `unknown command ${String(command)}` });
     }

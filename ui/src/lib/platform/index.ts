@@ -1,7 +1,7 @@
 // The one seam between the UI and the desktop shell. Components receive a `Platform` and
 // never import `@tauri-apps/*` themselves, so every component runs in Vitest against
 // `FakePlatform`. Only this folder may import from `@tauri-apps`.
-import type { ApiError, Assessment, Commands } from './bindings';
+import type { ApiError, Assessment, Commands, Presentation } from './bindings';
 
 export type * from './bindings';
 
@@ -9,8 +9,16 @@ export type Command = keyof Commands;
 export type Args<K extends Command> = Commands[K]['args'];
 export type Result<K extends Command> = Commands[K]['result'];
 
+/** What the app broadcasts to all of its windows, by event name. */
+export interface Events {
+  /** The presentation moved (step, reveal, blackout …), from either window. */
+  presentation: Presentation;
+}
+
 export interface Platform {
   call<K extends Command>(command: K, args: Args<K>): Promise<Result<K>>;
+  /** Calls `handler` with each broadcast of `event`; resolves to the function that stops it. */
+  listen<E extends keyof Events>(event: E, handler: (payload: Events[E]) => void): Promise<() => void>;
 }
 
 /** An IPC failure as the UI sees it: the core's `{code, message}`. */

@@ -1,6 +1,7 @@
 // The real platform: calls the Rust commands through Tauri's IPC.
 import { invoke } from '@tauri-apps/api/core';
-import { AppError, isApiError, type Args, type Command, type Platform, type Result } from './index';
+import { listen } from '@tauri-apps/api/event';
+import { AppError, isApiError, type Args, type Command, type Events, type Platform, type Result } from './index';
 
 export const tauriPlatform: Platform = {
   async call<K extends Command>(command: K, args: Args<K>): Promise<Result<K>> {
@@ -9,5 +10,8 @@ export const tauriPlatform: Platform = {
     } catch (e) {
       throw isApiError(e) ? new AppError(e) : new AppError({ code: 'internal', message: String(e) });
     }
+  },
+  async listen<E extends keyof Events>(event: E, handler: (payload: Events[E]) => void) {
+    return listen<Events[E]>(event, (e) => handler(e.payload));
   },
 };
