@@ -59,7 +59,7 @@ describe('presenting from the app', () => {
     await key('1');
     await waitFor(() => expect(bar()).toContain('Current maturity of Alpha one: 1'));
     expect(platform.assessmentsOf(org.id)['a-one'].current).toBe(1);
-    expect(platform.history.at(-1)?.workshop).toBe(platform.workshops[0].title);
+    expect(platform.history[platform.history.length - 1]?.workshop).toBe(platform.workshops[0].title);
     await key('v');
     await key('2');
     await waitFor(() => expect(bar()).toContain('Dots on Alpha one: 2'));
