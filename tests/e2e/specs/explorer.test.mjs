@@ -148,7 +148,8 @@ describe('the explorer', () => {
         .map((li) => li.textContent.trim()),
     );
     assert.ok(expected.some((t) => t.startsWith('Level 3')), 'the legend explains level 3');
-    assert.ok(await paintedAs(browser, button, fill), `the node is painted ${fill}`);
+    // Cytoscape paints on its next frame, which a loaded machine may take a while to draw.
+    await browser.waitUntil(async () => paintedAs(browser, button, fill), { timeout: 5000, timeoutMsg: `the node is painted ${fill}` });
     await saveScreenshot(browser, 'graph-heatmap');
   });
 

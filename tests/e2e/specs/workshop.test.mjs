@@ -192,4 +192,28 @@ describe('workshop mode', () => {
     await (await byRole(browser, 'button', 'End workshop', { within: end })).click();
     await browser.waitUntil(async () => !(await browser.execute(() => document.documentElement.hasAttribute('data-present'))));
   });
+
+  it('runs the ten-minute tour from the keyboard alone, as with a clicker', async () => {
+    await browser.keys(['F5']);
+    await byRole(browser, 'dialog', 'Present');
+    // Start has the focus: Enter starts the first tour, "CAF-AI in ten minutes".
+    await browser.keys(['Enter']);
+    await browser.waitUntil(async () => (await stepText(browser)).includes('CAF-AI in ten minutes'), {
+      timeoutMsg: 'Enter did not start the ten-minute tour',
+    });
+    const total = Number((await stepText(browser)).match(/Step 1 of (\d+)/)[1]);
+    for (let step = 2; step <= total; step++) {
+      await browser.keys(['PageDown']);
+      await browser.waitUntil(async () => (await stepText(browser)).includes(`Step ${step} of ${total}`));
+    }
+    await browser.keys(['PageDown']);
+    assert.ok((await stepText(browser)).includes(`Step ${total} of ${total}`), 'the last step stays put');
+    await browser.keys(['Escape']);
+    await byRole(browser, 'dialog', null, { timeout: 8000 });
+    // End workshop has the focus: Enter ends it and keeps the snapshot.
+    await browser.keys(['Enter']);
+    await browser.waitUntil(async () => !(await browser.execute(() => !!document.querySelector('dialog[open]'))), {
+      timeoutMsg: 'Enter did not end the workshop',
+    });
+  });
 });
