@@ -147,8 +147,18 @@ describe('workshop mode', () => {
     await browser.waitUntil(async () => /in workshop “The Business perspective/.test(await textOf(browser, editor)), {
       timeout: 8000,
       timeoutMsg: 'the history does not attribute the change to the workshop',
-
     });
+    // The dashboard keeps where the room put its dots.
+    await (await byRole(browser, 'tab', 'Dashboard')).click();
+    await browser.waitUntil(
+      async () =>
+        (await browser.execute(() => document.querySelector('[aria-label^="Dots in The Business perspective"]')?.textContent ?? '')).includes(
+          'Business insights',
+        ),
+      { timeout: 8000, timeoutMsg: 'the dashboard does not show the workshop dots' },
+    );
+    await saveScreenshot(browser, 'dashboard-workshops');
+    await (await byRole(browser, 'tab', 'Graph')).click();
   });
 
   it('lets a facilitator build a tour of their own and present it', async () => {
