@@ -9,15 +9,6 @@ import { installCanvasStub } from './lib/graph/canvas-stub';
 
 installCanvasStub();
 
-HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-  this.open = true;
-};
-HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
-  this.open = false;
-  this.dispatchEvent(new Event('close'));
-};
-Element.prototype.scrollIntoView ??= () => {};
-
 const key = (k: string) => fireEvent.keyDown(document.body, { key: k });
 const bar = () => screen.getByRole('group', { name: 'Presentation' }).textContent ?? '';
 

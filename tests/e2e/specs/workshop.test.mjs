@@ -41,6 +41,7 @@ describe('workshop mode', () => {
     await browser.keys(['F5']);
     const dialog = await byRole(browser, 'dialog', 'Present');
     await (await byRole(browser, 'combobox', 'Tour', { within: dialog })).selectByAttribute('value', TOUR);
+    await saveScreenshot(browser, 'present-start');
     await (await byRole(browser, 'button', 'Start presenting', { within: dialog })).click();
     await browser.waitUntil(async () => (await stepText(browser)).includes('Step 1 of 11'), { timeoutMsg: 'step 1 is not shown' });
     assert.equal(await onScreen(browser), 'business');

@@ -3,16 +3,6 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import SearchPalette from './SearchPalette.svelte';
 import { FakePlatform } from '../platform/fake';
 
-// jsdom has no <dialog> behaviour; give it the little the palette needs.
-HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-  this.open = true;
-};
-HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
-  this.open = false;
-  this.dispatchEvent(new Event('close'));
-};
-Element.prototype.scrollIntoView ??= () => {};
-
 async function typeInto(input: HTMLElement, text: string) {
   await fireEvent.input(input, { target: { value: text } });
   await new Promise((r) => setTimeout(r, 0));

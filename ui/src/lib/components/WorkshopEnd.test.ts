@@ -3,14 +3,6 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import WorkshopEnd from './WorkshopEnd.svelte';
 import type { Workshop } from '../platform';
 
-HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-  this.open = true;
-};
-HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
-  this.open = false;
-  this.dispatchEvent(new Event('close'));
-};
-
 const workshop: Workshop = { id: 1, org_id: 1, title: 'Offsite', tour: null, started_at: '', ended_at: null, votes: { x: 2, y: 3 } };
 
 describe('WorkshopEnd', () => {
