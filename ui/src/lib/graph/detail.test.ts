@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DETAIL_ZOOM, detailChanges, type Member } from './detail';
 
 const view = { x1: 0, y1: 0, x2: 100, y2: 100 };
-const member = (id: string, x: number, y: number, off = false): Member => ({ id, x, y, off });
+const member = (id: string, x: number, y: number, off = false, loose = false): Member => ({ id, x, y, off, loose });
 
 describe('level of detail', () => {
   it('hides every member in overview except the selection', () => {
@@ -14,12 +14,26 @@ describe('level of detail', () => {
   });
 
   it('shows members near the view when zoomed in and hides the far ones, nearest first', () => {
-    const members = [member('edge', 120, 50, true), member('centre', 52, 50, true), member('far', 500, 500), member('gone', 900, 0, true)];
+    const members = [member('edge', 105, 50, true), member('centre', 52, 50, true), member('far', 500, 500), member('gone', 900, 0, true)];
     expect(detailChanges(members, view, 1, null)).toEqual([
       { id: 'centre', off: false },
       { id: 'edge', off: false },
       { id: 'far', off: true },
     ]);
+  });
+
+  it('shows loose nodes in overview, where no group stands for them, and only near ones closer in', () => {
+    const members = [member('role', 50, 50, true, true), member('far role', 900, 900, false, true)];
+    expect(detailChanges(members, view, DETAIL_ZOOM / 2, null)).toEqual([{ id: 'role', off: false }]);
+    expect(detailChanges(members, view, 1, null)).toEqual([
+      { id: 'role', off: false },
+      { id: 'far role', off: true },
+    ]);
+  });
+
+  it('keeps the selection drawn when the view moves away from it', () => {
+    const members = [member('sel', 900, 900), member('other', 950, 950)];
+    expect(detailChanges(members, view, 1, 'sel')).toEqual([{ id: 'other', off: true }]);
   });
 
   it('returns nothing when every member is already as it should be', () => {

@@ -2,10 +2,10 @@
 // which group members to show or hide for the current zoom and visible area.
 
 /** Below this zoom a big graph shows its groups, not their members. */
-export const DETAIL_ZOOM = 0.35;
+export const DETAIL_ZOOM = 0.6;
 
 /** How far beyond the visible area members are kept drawn, as a share of its size. */
-const MARGIN = 0.3;
+const MARGIN = 0.1;
 
 export interface Member {
   id: string;
@@ -13,6 +13,8 @@ export interface Member {
   y: number;
   /** Whether it is hidden now. */
   off: boolean;
+  /** A node outside any group (a role, a concept…): drawn in the overview, where it has no group to stand for it. */
+  loose?: boolean;
 }
 
 export interface Extent {
@@ -25,7 +27,8 @@ export interface Extent {
 /**
  * The members whose visibility must change, nearest the centre of the view first (so the part
  * a person looks at fills in first when the changes are spread over frames). In overview every
- * member is hidden except `keep` (the selection); otherwise members near the view are shown.
+ * group member is hidden and every loose node shown; closer in, only what is near the view is
+ * shown. `keep` (the selection) is always shown.
  */
 export function detailChanges(members: Member[], view: Extent, zoom: number, keep: string | null): { id: string; off: boolean }[] {
   const overview = zoom < DETAIL_ZOOM;
@@ -35,7 +38,7 @@ export function detailChanges(members: Member[], view: Extent, zoom: number, kee
   const cy = (view.y1 + view.y2) / 2;
   const near = (m: Member) => m.x > view.x1 - mx && m.x < view.x2 + mx && m.y > view.y1 - my && m.y < view.y2 + my;
   return members
-    .map((m) => ({ m, off: overview ? m.id !== keep : !near(m) }))
+    .map((m) => ({ m, off: m.id !== keep && (overview ? !m.loose : !near(m)) }))
     .filter(({ m, off }) => off !== m.off)
     .sort((a, b) => Math.hypot(a.m.x - cx, a.m.y - cy) - Math.hypot(b.m.x - cx, b.m.y - cy))
     .map(({ m, off }) => ({ id: m.id, off }));

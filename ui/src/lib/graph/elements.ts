@@ -123,6 +123,8 @@ export const FADED = 0.12;
 
 /** On-screen label sizes while presenting: read from the back of a room at 1920×1080. */
 export const PRESENT_LABEL_PX = 24;
+/** The size of a group's title, in model units. */
+export const GROUP_FONT_PX = 18;
 export const PRESENT_GROUP_PX = 32;
 
 export function graphStyle(dark: boolean, large = false, presenting = false): StylesheetJson {
@@ -191,7 +193,7 @@ export function graphStyle(dark: boolean, large = false, presenting = false): St
         'text-valign': 'top',
         'text-halign': 'center',
         'text-margin-y': -6,
-        'font-size': 18,
+        'font-size': GROUP_FONT_PX,
         'font-weight': 'bold',
         // The group's title is where people click to open the perspective.
         'text-events': 'yes',
@@ -253,10 +255,9 @@ export function graphStyle(dark: boolean, large = false, presenting = false): St
     },
     // Filtering hides without removing, so positions stay and no layout runs.
     { selector: '.hidden', style: { display: 'none' } },
-    // Members of a big graph's groups left undrawn at this zoom (GraphView's level of detail).
-    // Hidden, not removed from display: a group's box is sized by its members either way.
-    { selector: 'node.lod-off', style: { visibility: 'hidden', events: 'no' } },
-    { selector: 'edge.lod-off', style: { display: 'none' } },
+    // The invisible corners that keep a big graph's group the size of all its members, while
+    // only some of them are in the graph (see graph/members.ts).
+    { selector: 'node.anchor', style: { visibility: 'hidden', events: 'no', width: 1, height: 1, label: '' } },
     ...(presenting ? projectorStyle() : []),
   ];
 }

@@ -4,7 +4,7 @@ import { fakeFramework } from '../platform/fake';
 import { toElements } from './elements';
 import { modelOf } from './filters';
 import { graphStyle } from './elements';
-import { fcoseOptions, fingerprint, LARGE_GRAPH, seedPositions, seededRandom, ringAround, separateGroups, untangle, withSeededRandom, type Box } from './layout';
+import { draftLayout, fcoseOptions, fingerprint, LARGE_GRAPH, seedPositions, seededRandom, ringAround, separateGroups, untangle, withSeededRandom, type Box } from './layout';
 
 const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 
@@ -26,6 +26,51 @@ describe('seeded random', () => {
     expect(a[0]).not.toBe(a[1]);
     expect(Math.random).toBe(original);
     expect(seededRandom(1)()).not.toBe(seededRandom(2)());
+  });
+});
+
+describe('draftLayout (big packs)', () => {
+  // Four groups of 30, a root, and roles each tied to the members of one group.
+  const groups = ['g0', 'g1', 'g2', 'g3'];
+  const model = {
+    nodes: [
+      { id: 'root', kind: 'framework', parent: null },
+      ...groups.map((id) => ({ id, kind: 'perspective', parent: null })),
+      ...Array.from({ length: 120 }, (_, i) => ({ id: `c${i}`, kind: 'capability', parent: `g${i % 4}` })),
+      ...groups.map((g) => ({ id: `role-${g}`, kind: 'stakeholder', parent: null })),
+    ],
+    edges: Array.from({ length: 120 }, (_, i) => ({ id: `e${i}`, source: `role-g${i % 4}`, target: `c${i}`, kind: 'concerns' })),
+  };
+  const p = draftLayout(model);
+  const boxOf = (g: string): Box => {
+    const pts = model.nodes.filter((n) => n.parent === g).map((n) => p[n.id]);
+    return { id: g, x1: Math.min(...pts.map((q) => q.x)), x2: Math.max(...pts.map((q) => q.x)), y1: Math.min(...pts.map((q) => q.y)), y2: Math.max(...pts.map((q) => q.y)) };
+  };
+  const dist = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.hypot(a.x - b.x, a.y - b.y);
+  const middle = (b: Box) => ({ x: (b.x1 + b.x2) / 2, y: (b.y1 + b.y2) / 2 });
+
+  it('places every leaf, the same way every time, with the root in the middle of the groups', () => {
+    expect(Object.keys(p).length).toBe(125);
+    expect(draftLayout(model)).toEqual(p);
+    expect(p.root).toEqual({ x: 0, y: 0 });
+  });
+
+  it('keeps groups apart and puts each role outside them, on the side of the group it concerns', () => {
+    const boxes = groups.map(boxOf);
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i], boxes[j])).toBe(false);
+    for (const g of groups) {
+      const role = p[`role-${g}`];
+      for (const b of boxes) expect(role.x > b.x1 && role.x < b.x2 && role.y > b.y1 && role.y < b.y2).toBe(false);
+      const nearest = boxes.reduce((best, b) => (dist(role, middle(b)) < dist(role, middle(best)) ? b : best));
+      expect(nearest.id).toBe(g);
+    }
+  });
+
+  it('leaves pinned nodes where they were put', () => {
+    const pinned = draftLayout(model, { c5: { x: 9999, y: 9999 }, 'role-g0': { x: -5, y: 7 } });
+    expect(pinned.c5).toEqual({ x: 9999, y: 9999 });
+    expect(pinned['role-g0']).toEqual({ x: -5, y: 7 });
+    expect(pinned.c6).toEqual(p.c6);
   });
 });
 

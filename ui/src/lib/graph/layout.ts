@@ -246,7 +246,7 @@ export type Loose = { id: string; x: number; y: number };
  * sits on the side of the perspectives it is linked to; neighbours on a ring alternate between
  * rings so their labels have room. Returns the new position of each node.
  */
-export function ringAround(groups: Box[], loose: Loose[], labelWidth = 120, gap = 70): Map<string, Point> {
+export function ringAround(groups: Box[], loose: Loose[], labelWidth = 120, gap = 70, round = false): Map<string, Point> {
   const out = new Map<string, Point>();
   if (groups.length === 0 || loose.length === 0) return out;
   const x1 = Math.min(...groups.map((g) => g.x1));
@@ -256,8 +256,11 @@ export function ringAround(groups: Box[], loose: Loose[], labelWidth = 120, gap 
   const c = { x: (x1 + x2) / 2, y: (y1 + y2) / 2 };
   // An ellipse just outside the groups' box; its corners may reach the ring, where the ring's
   // nodes are spread thinnest.
-  const rx = ((x2 - x1) / 2) * 1.12 + gap;
-  const ry = ((y2 - y1) / 2) * 1.12 + gap;
+  // Groups set on a circle (`round`) fill the corners of their box, so the ring is a circle
+  // clear of every group's farthest corner instead.
+  const reach = Math.max(...groups.flatMap((g) => [Math.hypot(g.x1 - c.x, g.y1 - c.y), Math.hypot(g.x2 - c.x, g.y1 - c.y), Math.hypot(g.x1 - c.x, g.y2 - c.y), Math.hypot(g.x2 - c.x, g.y2 - c.y)]));
+  const rx = round ? reach + gap : ((x2 - x1) / 2) * 1.12 + gap;
+  const ry = round ? reach + gap : ((y2 - y1) / 2) * 1.12 + gap;
   const perimeter = Math.PI * (3 * (rx + ry) - Math.sqrt((3 * rx + ry) * (rx + 3 * ry)));
   const rings = Math.max(1, Math.min(4, Math.ceil((loose.length * labelWidth) / perimeter)));
   const angle = (p: Loose) => Math.atan2((p.y - c.y) / ry, (p.x - c.x) / rx);
@@ -286,4 +289,53 @@ export function ringLoose(cy: Core, pinned: Set<string>): void {
   cy.batch(() => {
     for (const [id, p] of placed) cy.getElementById(id).position(p);
   });
+}
+
+/**
+ * The layout of a big pack, computed in one pass instead of by fcose (which takes seconds at
+ * thousands of nodes and leaves a hairball anyway): each group's members in their order on a
+ * grid, the groups on a circle (as `seedPositions` places them), the root in the middle, and
+ * every other node on rings around the groups, on the side of the groups it is linked to.
+ * Nodes in `keep` (the pinned ones) stay where they are.
+ */
+export function draftLayout(model: GraphModel, keep: Record<string, Point> = {}): Record<string, Point> {
+  const positions = { ...seedPositions(model), ...keep };
+  const parentOf = new Map(model.nodes.map((n) => [n.id, n.parent]));
+  const topOf = (id: string) => {
+    let top = id;
+    for (let p = parentOf.get(top); p; p = parentOf.get(top)) top = p;
+    return top;
+  };
+  const groups = new Map<string, Box>();
+  for (const n of model.nodes) {
+    const p = positions[n.id];
+    if (!n.parent || !p) continue;
+    const id = topOf(n.id);
+    const b = groups.get(id) ?? { id, x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+    groups.set(id, { id, x1: Math.min(b.x1, p.x), y1: Math.min(b.y1, p.y), x2: Math.max(b.x2, p.x), y2: Math.max(b.y2, p.y) });
+  }
+  // A loose node's direction from the centre is that of the middle of what it links to.
+  const pull = new Map<string, { x: number; y: number; n: number }>();
+  const loose = model.nodes.filter((n) => !n.parent && !groups.has(n.id) && n.kind !== 'framework');
+  const isLoose = new Set(loose.map((n) => n.id));
+  const towards = (from: string, to: string) => {
+    const p = positions[to];
+    if (!isLoose.has(from) || isLoose.has(to) || !p) return;
+    const s = pull.get(from) ?? { x: 0, y: 0, n: 0 };
+    pull.set(from, { x: s.x + p.x, y: s.y + p.y, n: s.n + 1 });
+  };
+  for (const e of model.edges) {
+    towards(e.source, e.target);
+    towards(e.target, e.source);
+  }
+  const unpinned = loose
+    .filter((n) => !(n.id in keep))
+    .map((n) => {
+      const s = pull.get(n.id);
+      return { id: n.id, ...(s ? { x: s.x / s.n, y: s.y / s.n } : positions[n.id]) };
+    });
+  for (const [id, p] of ringAround([...groups.values()], unpinned, 120, 70, true)) positions[id] = { x: Math.round(p.x), y: Math.round(p.y) };
+  // With three groups or more the circle leaves its middle free for the root.
+  if (groups.size >= 3) for (const n of model.nodes) if (n.kind === 'framework' && !(n.id in keep) && !n.parent) positions[n.id] = { x: 0, y: 0 };
+  return positions;
 }
