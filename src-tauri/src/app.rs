@@ -1,5 +1,6 @@
 //! Opening the window and serving the IPC surface.
 
+use crate::background;
 use crate::ipc;
 use crate::state::AppState;
 use std::process::ExitCode;
@@ -23,7 +24,9 @@ pub fn run(state: AppState) -> ExitCode {
             }
             let _ = app.state::<AppState>().handle.set(app.handle().clone());
             let handle = app.handle().clone();
-            std::thread::spawn(move || handle.state::<AppState>().build_search());
+            background::spawn_idle("search-index", move || {
+                handle.state::<AppState>().build_search()
+            });
             Ok(())
         })
         .run(tauri::generate_context!());

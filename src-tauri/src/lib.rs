@@ -2,6 +2,7 @@
 //! `atlas-core`. This crate is glue; what the app knows and does lives in the core.
 
 mod app;
+mod background;
 mod check;
 mod cli;
 #[cfg(test)]
