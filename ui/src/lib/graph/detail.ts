@@ -1,8 +1,18 @@
 // Level of detail for big graphs, as a pure function so it is tested without a canvas:
 // which group members to show or hide for the current zoom and visible area.
 
-/** Below this zoom a big graph shows its groups, not their members. */
-export const DETAIL_ZOOM = 0.6;
+import { GROUP_FONT_PX } from './elements';
+
+/** The least on-screen size of a big pack's group titles: zoomed out, they are its only words. */
+export const OVERVIEW_GROUP_PX = 15;
+
+/**
+ * Below this zoom a big graph shows its groups, not their members. It is the zoom at which the
+ * group titles, held at OVERVIEW_GROUP_PX further out, reach their own size, so they never change
+ * size while members are drawn: in Cytoscape a change to a group's style restyles every member
+ * inside it, which took a tenth of a second on each frame of a zoom.
+ */
+export const DETAIL_ZOOM = OVERVIEW_GROUP_PX / GROUP_FONT_PX;
 
 /** How far beyond the visible area members are kept drawn, as a share of its size. */
 const MARGIN = 0.1;
