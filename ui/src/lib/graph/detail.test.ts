@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DETAIL_ZOOM, detailChanges, type Member } from './detail';
+import { DETAIL_ZOOM, OVERVIEW_GROUP_PX, detailChanges, type Member } from './detail';
+import { GROUP_FONT_PX } from './elements';
 
 const view = { x1: 0, y1: 0, x2: 100, y2: 100 };
 const member = (id: string, x: number, y: number, off = false, loose = false): Member => ({ id, x, y, off, loose });
@@ -39,5 +40,13 @@ describe('level of detail', () => {
   it('returns nothing when every member is already as it should be', () => {
     const members = [member('in', 50, 50), member('out', 900, 900, true)];
     expect(detailChanges(members, view, 1, null)).toEqual([]);
+  });
+
+  it('draws members only from the zoom at which the group titles are at their own size', () => {
+    // Below it the titles are held at a readable size, which restyles every member of a group.
+    expect(GROUP_FONT_PX * DETAIL_ZOOM).toBeGreaterThanOrEqual(OVERVIEW_GROUP_PX);
+    const members = [member('a', 50, 50)];
+    expect(detailChanges(members, view, DETAIL_ZOOM * 0.99, null)).toEqual([{ id: 'a', off: true }]);
+    expect(detailChanges(members, view, DETAIL_ZOOM, null)).toEqual([]);
   });
 });
