@@ -1,7 +1,7 @@
 // Starting the real app under tauri-driver and finding things in it the way a person would:
 // by accessible role and name, never by internal ids or classes.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +52,30 @@ function stopGroup(child) {
   child.unref();
 }
 
+const EXIT_MARK = '--- atlas exited with status';
+
+/**
+ * The app behind a small launcher that keeps what it prints in a log under artifacts/logs,
+ * and notes when and how it ended: tauri-driver drops the app's output, and a crashed app
+ * shows up in WebDriver only as an "invalid session id".
+ */
+function loggedApp() {
+  const logs = join(artifacts, 'logs');
+  mkdirSync(logs, { recursive: true });
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-launch-'));
+  const appLog = join(logs, `app-${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}.log`);
+  writeFileSync(appLog, '');
+  const application = join(dir, 'atlas');
+  const quote = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
+  writeFileSync(
+    application,
+    `#!/bin/sh\nRUST_BACKTRACE=1 ${quote(appBinary)} "$@" >>${quote(appLog)} 2>&1\n` +
+      `echo "${EXIT_MARK} $? at $(date -u +%T)" >>${quote(appLog)}\n`,
+    { mode: 0o755 },
+  );
+  return { application, appLog };
+}
+
 /**
  * Launches the app through tauri-driver with its own empty data folder.
  * Returns the WebDriver session, the time the launch was requested, and a `close` function.
@@ -70,6 +94,7 @@ export async function launchApp({ dataDir, args = [] } = {}) {
   driver.stderr.on('data', (d) => (driverErr += d));
   await waitForPort(port, 15000);
   const data = dataDir ?? mkdtempSync(join(tmpdir(), 'atlas-e2e-'));
+  const { application, appLog } = loggedApp();
   const started = performance.now();
   let browser;
   try {
@@ -79,7 +104,7 @@ export async function launchApp({ dataDir, args = [] } = {}) {
       logLevel: 'error',
       connectionRetryTimeout: 60000,
       capabilities: {
-        'tauri:options': { application: appBinary, args: ['--data-dir', data, ...args] },
+        'tauri:options': { application, args: ['--data-dir', data, ...args] },
       },
     });
   } catch (e) {
@@ -90,7 +115,15 @@ export async function launchApp({ dataDir, args = [] } = {}) {
     browser,
     started,
     dataDir: data,
+    appLog,
     async close() {
+      // An app that ended before we closed it crashed or quit: say so, with what it printed,
+      // since WebDriver only reports the session as gone.
+      const printed = readFileSync(appLog, 'utf8');
+      if (printed.includes(EXIT_MARK)) {
+        console.error(`# the app ended before the test closed it; the end of its output (${appLog}):`);
+        console.error(printed.split('\n').slice(-40).map((l) => `#   ${l}`).join('\n'));
+      }
       const grace = new Promise((r) => setTimeout(r, 10000));
       await Promise.race([browser.deleteSession().catch(() => {}), grace]);
       stopGroup(driver);
