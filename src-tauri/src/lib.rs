@@ -12,6 +12,7 @@ mod export;
 mod ipc;
 mod org_cmd;
 mod present;
+mod rendering;
 mod state;
 
 use clap::Parser;
@@ -31,6 +32,10 @@ pub fn run() -> ExitCode {
         }) => explore::search(&cli, &query.join(" "), kind, perspective, *limit, *json),
         Some(cli::Command::Show { id, json }) => explore::show(&cli, id, *json),
         Some(cli::Command::Path { from, to, json }) => explore::path(&cli, from, to, *json),
-        None => app::run(state::AppState::new(cli.load_framework(), cli.data_dir())),
+        None => {
+            // First, while this is the only thread: it sets the environment the webview reads.
+            rendering::paint_with_cpu_without_gpu();
+            app::run(state::AppState::new(cli.load_framework(), cli.data_dir()))
+        }
     }
 }
