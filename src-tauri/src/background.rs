@@ -2,10 +2,16 @@
 //!
 //! The search index is built while the window opens. On a two-core machine an index build at
 //! normal priority took half the CPU from the webview and delayed a 5,000-node graph's first
-//! picture by about a second; at the lowest priority it uses what the webview leaves idle and
-//! is still ready a moment later.
+//! picture by about a second. At a low priority it takes what the webview leaves idle and is
+//! still ready a moment later. Not the lowest, though: at nice 19 on a machine kept busy by
+//! other programs, search was still not ready after a minute; at nice 10 it gets about a tenth
+//! of a busy core.
 
-/// Runs `work` on a named thread at the lowest scheduling priority the OS offers to a thread.
+/// How far below normal the background work runs: 0 is normal, 19 the lowest.
+#[cfg(target_os = "linux")]
+const NICE: libc::c_int = 10;
+
+/// Runs `work` on a named thread at a low scheduling priority.
 pub fn spawn_idle(name: &str, work: impl FnOnce() + Send + 'static) {
     let spawned = std::thread::Builder::new()
         .name(name.to_string())
@@ -24,7 +30,7 @@ fn lower_this_thread() {
     // SAFETY: gettid has no preconditions, and setpriority only reads its arguments; a failure
     // is reported through its return value, which is checked.
     let failed =
-        unsafe { libc::setpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t, 19) } != 0;
+        unsafe { libc::setpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t, NICE) } != 0;
     if failed {
         eprintln!(
             "running background work at normal priority: {}",
