@@ -79,13 +79,8 @@ ipc_surface! {
 
     /// Ranked results for what was typed in the search box, framework and notes alike.
     fn search(app, query: String, limit: u32) -> Vec<SearchHit> {
-        let guard = app.search()?;
-        let index = guard.as_ref().ok_or_else(|| ApiError {
-            code: ErrorCode::Internal,
-            message: "search is not ready yet: the index is still being built, or the framework did not load".into(),
-        })?;
         let opts = SearchOptions { limit: limit as usize, ..Default::default() };
-        index.search(&query, &opts).map_err(|e| ApiError { code: ErrorCode::Internal, message: e.to_string() })
+        app.with_search(|index| index.search(&query, &opts))
     }
 
     /// Whether organisation data can be read and written (and why not).

@@ -6,7 +6,7 @@ use atlas_core::search::{NoteDoc, SearchIndex};
 use atlas_core::store::{Store, StoreError, StoreStatus};
 use atlas_core::{Framework, LoadReport};
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 pub struct AppState {
     /// A pack that failed to load is kept as its report, so the window can show the author
@@ -18,6 +18,9 @@ pub struct AppState {
     store: Mutex<Result<Store, String>>,
     /// The search index, rebuilt from content at every start; notes are added as they are saved.
     search: Mutex<Option<SearchIndex>>,
+    /// Why the search index could not be built, once that is known; until the index is there
+    /// and while this is empty, search is still being prepared.
+    search_failure: OnceLock<String>,
     /// Where exported images and reports are written: `ATLAS_EXPORT_DIR`, else the user's
     /// downloads folder (known only once the window system is up, hence set later).
     pub export_dir: OnceLock<PathBuf>,
@@ -35,6 +38,7 @@ impl AppState {
             data_dir,
             store: Mutex::new(store),
             search: Mutex::new(None),
+            search_failure: OnceLock::new(),
             export_dir: OnceLock::new(),
             handle: OnceLock::new(),
             presentation: Mutex::new(None),
@@ -105,7 +109,10 @@ impl AppState {
                 }
                 self.index_all_notes();
             }
-            Err(e) => eprintln!("search is unavailable: {e}"),
+            Err(e) => {
+                eprintln!("search is unavailable: {e}");
+                let _ = self.search_failure.set(e.to_string());
+            }
         }
     }
 
@@ -152,11 +159,32 @@ impl AppState {
         }
     }
 
-    /// The search index, locked for one query or one note update.
-    pub fn search(&self) -> Result<MutexGuard<'_, Option<SearchIndex>>, ApiError> {
-        self.search.lock().map_err(|_| ApiError {
+    /// Runs `f` on the search index; says when the index is still being prepared (the UI asks
+    /// again) or could not be built.
+    pub fn with_search<T, E: std::fmt::Display>(
+        &self,
+        f: impl FnOnce(&SearchIndex) -> Result<T, E>,
+    ) -> Result<T, ApiError> {
+        self.framework()?;
+        let guard = self.search.lock().map_err(|_| ApiError {
             code: ErrorCode::Internal,
             message: "search is unavailable after an earlier failure".into(),
+        })?;
+        let index = guard
+            .as_ref()
+            .ok_or_else(|| match self.search_failure.get() {
+                Some(why) => ApiError {
+                    code: ErrorCode::Internal,
+                    message: format!("search is unavailable: {why}"),
+                },
+                None => ApiError {
+                    code: ErrorCode::NotReady,
+                    message: "search is still being prepared; it will be ready in a moment".into(),
+                },
+            })?;
+        f(index).map_err(|e| ApiError {
+            code: ErrorCode::Internal,
+            message: e.to_string(),
         })
     }
 
@@ -173,5 +201,38 @@ impl AppState {
             code: ErrorCode::InvalidInput,
             message: format!("The framework pack could not be loaded:\n{report}"),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn query(state: &AppState, words: &str) -> Result<usize, ApiError> {
+        state.with_search(|index| {
+            index
+                .search(words, &atlas_core::search::SearchOptions::default())
+                .map(|hits| hits.len())
+        })
+    }
+
+    #[test]
+    fn search_is_not_ready_until_the_index_is_built_then_answers() {
+        let data = tempfile::tempdir().unwrap();
+        let state = AppState::new(atlas_core::load_builtin(), data.path().to_path_buf());
+        let early = query(&state, "governance").unwrap_err();
+        assert_eq!(early.code, ErrorCode::NotReady, "{}", early.message);
+        state.build_search();
+        assert!(query(&state, "governance").unwrap() > 0);
+    }
+
+    #[test]
+    fn search_says_why_when_the_index_could_not_be_built() {
+        let data = tempfile::tempdir().unwrap();
+        let state = AppState::new(atlas_core::load_builtin(), data.path().to_path_buf());
+        state.search_failure.set("the disk is full".into()).unwrap();
+        let e = query(&state, "governance").unwrap_err();
+        assert_eq!(e.code, ErrorCode::Internal);
+        assert!(e.message.contains("the disk is full"), "{}", e.message);
     }
 }

@@ -92,6 +92,9 @@ pub enum ErrorCode {
     InvalidInput,
     /// Something failed inside the app; the message says what.
     Internal,
+    /// What was asked for is still being prepared (the search index while the app starts):
+    /// ask again shortly.
+    NotReady,
 }
 
 impl ApiError {

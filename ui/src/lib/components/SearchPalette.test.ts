@@ -35,4 +35,17 @@ describe('SearchPalette', () => {
     await typeInto(screen.getByRole('combobox', { name: 'Search' }), 'zzz');
     expect((await screen.findByRole('status')).textContent).toContain('No results');
   });
+
+  it('answers what was typed while the index was still being prepared, once it is ready', async () => {
+    const platform = new FakePlatform();
+    platform.searchesBeforeReady = 2;
+    render(SearchPalette, { platform, onopen: () => {}, onclose: () => {} });
+    await typeInto(screen.getByRole('combobox', { name: 'Search' }), 'alpha');
+    expect((await screen.findByRole('status')).textContent).toContain('getting ready');
+    expect(screen.queryByRole('alert')).toBeNull();
+    const options = await screen.findAllByRole('option', {}, { timeout: 3000 });
+    expect(options.map((o) => o.getAttribute('aria-label'))).toEqual(['Alpha', 'Alpha one']);
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(platform.calls.filter((c) => c.command === 'search')).toHaveLength(3);
+  });
 });

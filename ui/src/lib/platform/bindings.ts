@@ -64,7 +64,7 @@ org: string | null, score: number,
  */
 snippet: string, };
 
-export type ErrorCode = "not_found" | "invalid_input" | "internal";
+export type ErrorCode = "not_found" | "invalid_input" | "internal" | "not_ready";
 
 export type ApiError = { code: ErrorCode, message: string, };
 

@@ -89,6 +89,8 @@ function detail(id: string): NodeDetail {
 export class FakePlatform implements Platform {
   readonly calls: { command: Command; args: unknown }[] = [];
   framework: FrameworkView | AppError = fakeFramework;
+  /** How many more searches answer that the index is still being prepared, as at start-up. */
+  searchesBeforeReady = 0;
   /** The annotation store, in memory: organisations, assessments by `org:capability`, and an
    *  undo stack of the previous values. */
   storeStatus: StoreStatus = { error: null, read_only: null };
@@ -370,6 +372,10 @@ export class FakePlatform implements Platform {
         return `/exports/${a.name}` as Result<K>;
       }
       case 'search': {
+        if (this.searchesBeforeReady > 0) {
+          this.searchesBeforeReady--;
+          throw new AppError({ code: 'not_ready', message: 'search is still being prepared; it will be ready in a moment' });
+        }
         // Case-insensitive substring match on titles: enough to exercise the palette.
         const { query, limit } = args as Args<'search'>;
         const needle = query.trim().toLowerCase();
