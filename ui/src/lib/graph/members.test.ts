@@ -1,6 +1,7 @@
 import cytoscape, { type ElementDefinition } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { anchorId, MemberLayer } from './members';
+import { graphStyle } from './elements';
 
 // A root, one group with three members, a role, and lines between them.
 const node = (id: string, kind: string, parent?: string): ElementDefinition => ({ group: 'nodes', data: { id, kind, ...(parent ? { parent } : {}) } });
@@ -42,8 +43,11 @@ describe('member layer', () => {
     const { cy, layer } = setUp();
     const added = layer.show(['a', 'b'])!;
     expect(added.map((e) => e.id()).sort()).toEqual(['a', 'a-b', 'b']);
-    expect(cy.getElementById('a').data('parent')).toBe('g');
-    expect(cy.getElementById('a').isChild()).toBe(true);
+    // Drawn over its group, not inside it: the group's children are its two anchors alone, so
+    // a member coming or going restyles nothing else.
+    expect(cy.getElementById('a').isChild()).toBe(false);
+    expect(cy.getElementById('g').children().map((c) => c.id()).sort()).toEqual([anchorId('g', 'a'), anchorId('g', 'b')]);
+    expect(layer.groupOfMember('a')).toBe('g');
     expect(cy.getElementById('a').position()).toEqual({ x: 100, y: 100 });
     layer.show(['c', 'role']);
     expect(cy.edges().map((e) => e.id()).sort()).toEqual(['a-b', 'a-c', 'role-a', 'root-g']);
@@ -53,6 +57,23 @@ describe('member layer', () => {
     // Back again, with its lines and where it was.
     layer.show(['a']);
     expect(cy.edges().map((e) => e.id()).sort()).toEqual(['a-b', 'a-c', 'role-a', 'root-g']);
+  });
+
+  it('has members and their lines drawn over their group, though not inside it', () => {
+    const layer = new MemberLayer(
+      elements.map((e) => (e.data.id === 'g' ? { ...e, classes: 'group' } : e)),
+      positions,
+    );
+    const cy = cytoscape({ headless: true, styleEnabled: true, elements: layer.start, style: graphStyle(false, true), layout: { name: 'preset', fit: false } });
+    layer.attach(cy);
+    layer.show(['a', 'b', 'role']);
+    // Cytoscape's own drawing order, which its type declarations leave out.
+    const drawn = cy.elements().not('.anchor') as unknown as { sortByZIndex(): cytoscape.Collection };
+    const order = drawn.sortByZIndex().map((e) => e.id());
+    const at = (id: string) => order.indexOf(id);
+    for (const above of ['a', 'b', 'a-b', 'role']) expect(at(above), above).toBeGreaterThan(at('g'));
+    // Lines stay under the nodes they join.
+    expect(at('a-b')).toBeLessThan(at('a'));
   });
 
   it('remembers where an absent member is, for the saved layout and for its return', () => {
@@ -65,13 +86,17 @@ describe('member layer', () => {
     expect(cy.getElementById('a').position()).toEqual({ x: 150, y: 120 });
   });
 
-  it('moves absent members with their dragged group and refits the anchors on request', () => {
+  it('moves every member with its dragged group, drawn or not, and refits the anchors on request', () => {
     const { cy, layer } = setUp();
-    layer.show(['a']);
+    layer.show(['a', 'role']);
     layer.moved('g', { x: 10, y: -10 });
-    // The present member was moved by the drag itself; only the absent ones follow here.
-    expect(layer.positionOf('a')).toEqual({ x: 100, y: 100 });
+    expect(cy.getElementById('a').position()).toEqual({ x: 110, y: 90 });
     expect(layer.positionOf('b')).toEqual({ x: 210, y: 90 });
+    // A loose node is in no group and stays put.
+    expect(cy.getElementById('role').position()).toEqual({ x: 500, y: 0 });
+    layer.hide(['a']);
+    layer.show(['a']);
+    expect(cy.getElementById('a').position()).toEqual({ x: 110, y: 90 });
     layer.place({ c: { x: 400, y: 400 } });
     expect(cy.getElementById(anchorId('g', 'b')).position()).toEqual({ x: 424, y: 424 });
   });

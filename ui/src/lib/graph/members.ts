@@ -7,6 +7,12 @@
 // taken out again when the view moves away. Two invisible anchors at opposite corners of each
 // group keep its box the size of all its members whichever of them are present, and this
 // layer keeps the positions of the absent ones, so a saved layout never loses a node.
+//
+// The anchors are a group's only children in Cytoscape; its members are drawn over it (Cytoscape
+// draws childless nodes, and lines between them, above every group) but are not inside it. In Cytoscape a node joining or
+// leaving a group restyles the group and every other node in it, which cost tens of ms each
+// time the view moved on; a node outside any group restyles itself alone. So the layer moves a
+// group's members along when the group is dragged.
 import type { Core, ElementDefinition, EdgeSingular, NodeSingular, CollectionReturnValue } from 'cytoscape';
 import type { Point } from '../platform';
 
@@ -44,7 +50,7 @@ export class MemberLayer {
       // Groups stay, and so does the root, the one fixed point of the picture.
       if (e.group !== 'nodes' || parents.has(id) || e.data.kind === 'framework') continue;
       this.held.add(id);
-      this.defs.set(id, e);
+      this.defs.set(id, outsideGroup(e));
       if (e.data.parent) {
         const group = String(e.data.parent);
         this.groupOf.set(id, group);
@@ -180,13 +186,19 @@ export class MemberLayer {
     for (const group of this.inGroup.keys()) this.fitAnchors(group);
   }
 
-  /** A dragged group took its drawn members along; the absent ones follow here. */
+  /** A group is being dragged: its members follow, those in the graph through Cytoscape. */
   moved(group: string, by: Point) {
-    for (const id of this.membersOf(group)) {
-      if (this.present(id)) continue;
-      const p = this.where.get(id);
-      if (p) this.where.set(id, { x: p.x + by.x, y: p.y + by.y });
-    }
+    if (!by.x && !by.y) return;
+    this.cy?.batch(() => {
+      for (const id of this.membersOf(group)) {
+        const n = this.made.get(id);
+        if (n?.inside()) n.shift(by);
+        else {
+          const p = this.where.get(id);
+          if (p) this.where.set(id, { x: p.x + by.x, y: p.y + by.y });
+        }
+      }
+    });
   }
 
   /** Sets a group's anchors at the corners of all its members, wherever they are now. */
@@ -240,6 +252,13 @@ export class MemberLayer {
     const inGraph = (id: string) => (this.held.has(id) ? this.present(id) : cy.getElementById(id).nonempty());
     return inGraph(String(e.data.source)) && inGraph(String(e.data.target));
   }
+}
+
+/** A member as Cytoscape gets it: without its group as parent (see the top of this file). */
+function outsideGroup(e: ElementDefinition): ElementDefinition {
+  if (!e.data.parent) return e;
+  const { parent: _group, ...data } = e.data;
+  return { ...e, data: data as ElementDefinition['data'] };
 }
 
 export function anchorId(group: string, corner: 'a' | 'b') {
