@@ -31,7 +31,6 @@ bindings:
 check: app
 	./target/debug/atlas check $(if $(CONTENT),--content $(CONTENT))
 
-# Benchmarks: print timing tables; they never fail on timing.
 # Benchmarks print tables of figures; they never fail on timing.
 bench: deps app
 	cargo bench -p atlas-core --bench store
