@@ -225,3 +225,46 @@ describe('GraphView export', () => {
     expect(platform.exports[0].data).not.toMatch(/^data:/);
   });
 });
+
+describe('GraphView with a big pack', () => {
+  // Two groups of 800 capabilities each: over the size at which members are kept out of
+  // Cytoscape while far from the view (see graph/members.ts).
+  const big = (() => {
+    const nodes = [...fakeFramework.nodes.filter((n) => n.kind !== 'capability')];
+    const edges = fakeFramework.edges.filter((e) => !e.from.includes('-one'));
+    for (const group of ['alpha', 'beta']) {
+      for (let i = 0; i < 800; i++) {
+        const id = `${group}-${i}`;
+        nodes.push({ id, kind: 'capability', title: `${group} ${i}`, tagline: '', status: null, order: i, parent: group });
+        edges.push({ from: id, to: group, kind: 'part_of' });
+      }
+    }
+    return { ...fakeFramework, nodes, edges };
+  })();
+
+  it('takes every member of a dragged group along, drawn or not, and keeps them pinned', async () => {
+    const { platform } = mount({ view: big, packId: 'big' });
+    const canvas = await ready();
+    await waitFor(() => expect(platform.layouts.get('big')).toBeDefined());
+    const before = structuredClone(platform.layouts.get('big')!.positions);
+    const cy = (canvas as unknown as { _cyreg: { cy: import('cytoscape').Core } })._cyreg.cy;
+    const group = cy.getElementById('alpha');
+    // Members are not Cytoscape children of their group: its anchors are.
+    expect(group.children().map((c) => c.data('kind'))).toEqual(['anchor', 'anchor']);
+    // A drag in two steps, as Cytoscape reports one: grab, moves, release.
+    group.emit('grab');
+    for (const step of [{ x: 30, y: 0 }, { x: 30, y: 10 }]) {
+      group.children().shift(step);
+      group.emit('drag');
+    }
+    group.emit('dragfree');
+    await waitFor(() => expect(platform.layouts.get('big')!.pinned.length).toBe(800));
+    const after = platform.layouts.get('big')!.positions;
+    for (const id of ['alpha-0', 'alpha-399', 'alpha-799']) {
+      expect(after[id].x).toBeCloseTo(before[id].x + 60, 0);
+      expect(after[id].y).toBeCloseTo(before[id].y + 10, 0);
+    }
+    // The other group stayed where it was.
+    expect(after['beta-0']).toEqual(before['beta-0']);
+  });
+});
