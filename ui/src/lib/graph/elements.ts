@@ -158,7 +158,9 @@ export function graphStyle(dark: boolean, large = false, presenting = false): St
         'text-valign': 'bottom',
         'text-margin-y': 4,
         'text-wrap': 'wrap',
-        'text-max-width': '110px',
+        // A big pack's members sit on a grid 70 units apart (see layout.ts): their labels wrap
+        // within that, so neighbours' words do not run into each other.
+        'text-max-width': large ? '62px' : '110px',
         'text-outline-color': halo,
         'text-outline-width': 2,
         width: 18,
