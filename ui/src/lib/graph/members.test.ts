@@ -60,10 +60,11 @@ describe('member layer', () => {
   });
 
   it('has members and their lines drawn over their group, though not inside it', () => {
-    const layer = new MemberLayer(
-      elements.map((e) => (e.data.id === 'g' ? { ...e, classes: 'group' } : e)),
-      positions,
+    // Styled as the app styles them, so each node carries what the stylesheet reads.
+    const styled = elements.map((e) =>
+      e.group === 'nodes' ? { ...e, data: { ...e.data, label: e.data.id, shape: 'ellipse', color: '#888' }, classes: e.data.id === 'g' ? 'group' : '' } : e,
     );
+    const layer = new MemberLayer(styled, positions);
     const cy = cytoscape({ headless: true, styleEnabled: true, elements: layer.start, style: graphStyle(false, true), layout: { name: 'preset', fit: false } });
     layer.attach(cy);
     layer.show(['a', 'b', 'role']);
