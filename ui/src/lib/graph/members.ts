@@ -228,9 +228,11 @@ export class MemberLayer {
 
   private anchorsOf(group: string): ElementDefinition[] {
     const [a, b] = this.corners(group);
+    // Invisible, but given what the node stylesheet reads, which Cytoscape warns about otherwise.
+    const data = (corner: 'a' | 'b') => ({ id: anchorId(group, corner), parent: group, kind: ANCHOR, shape: 'rectangle', color: 'transparent' });
     return [
-      { group: 'nodes', data: { id: anchorId(group, 'a'), parent: group, kind: ANCHOR }, classes: ANCHOR, position: a },
-      { group: 'nodes', data: { id: anchorId(group, 'b'), parent: group, kind: ANCHOR }, classes: ANCHOR, position: b },
+      { group: 'nodes', data: data('a'), classes: ANCHOR, position: a },
+      { group: 'nodes', data: data('b'), classes: ANCHOR, position: b },
     ];
   }
 
