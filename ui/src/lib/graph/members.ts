@@ -8,11 +8,11 @@
 // group keep its box the size of all its members whichever of them are present, and this
 // layer keeps the positions of the absent ones, so a saved layout never loses a node.
 //
-// The anchors are a group's only children in Cytoscape; its members are drawn over it (Cytoscape
-// draws childless nodes, and lines between them, above every group) but are not inside it. In Cytoscape a node joining or
-// leaving a group restyles the group and every other node in it, which cost tens of ms each
-// time the view moved on; a node outside any group restyles itself alone. So the layer moves a
-// group's members along when the group is dragged.
+// The anchors are a group's only children in Cytoscape; its members are drawn over it
+// (Cytoscape draws childless nodes, and lines between them, above every group) but are not
+// inside it. In Cytoscape a node joining or leaving a group restyles the group and every other
+// node in it, which cost tens of ms each time the view moved on; a node outside any group
+// restyles itself alone. So the layer moves a group's members along when the group is dragged.
 import type { Core, ElementDefinition, EdgeSingular, NodeSingular, CollectionReturnValue } from 'cytoscape';
 import type { Point } from '../platform';
 
