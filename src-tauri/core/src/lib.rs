@@ -8,6 +8,7 @@
 pub mod api;
 pub mod content;
 pub mod graph;
+pub mod limits;
 pub mod markdown;
 pub mod model;
 pub mod reports;
