@@ -103,24 +103,26 @@ ipc_surface! {
         app.with_store(|s| s.assessment(org.into(), &capability))
     }
 
-    /// Validates and saves an assessment, recording each changed field; returns what was stored.
-    fn save_assessment(app, org: u32, capability: String, assessment: store::Assessment) -> store::Assessment {
+    /// Applies just the fields sent to the assessment as stored, records them; returns it stored.
+    fn save_assessment(app, org: u32, capability: String, changes: store::AssessmentPatch) -> store::Assessment {
         let fw = app.framework()?;
-        let saved = app.with_store(|s| s.save_assessment(fw, org.into(), &capability, assessment))?;
+        let saved = app.with_store(|s| s.save_assessment(fw, org.into(), &capability, changes))?;
         app.reindex_notes(org.into());
         Ok(saved)
     }
 
     /// Reverts the organisation's last change.
     fn undo(app, org: u32) -> store::UndoOutcome {
-        let outcome = app.with_store(|s| s.undo(org.into()))?;
+        let fw = app.framework()?;
+        let outcome = app.with_store(|s| s.undo(fw, org.into()))?;
         app.reindex_notes(org.into());
         Ok(outcome)
     }
 
     /// Re-applies the last undone change.
     fn redo(app, org: u32) -> store::UndoOutcome {
-        let outcome = app.with_store(|s| s.redo(org.into()))?;
+        let fw = app.framework()?;
+        let outcome = app.with_store(|s| s.redo(fw, org.into()))?;
         app.reindex_notes(org.into());
         Ok(outcome)
     }
@@ -307,6 +309,7 @@ pub fn typescript_types() -> String {
         store::Confidence::decl(&cfg),
         store::Evidence::decl(&cfg),
         store::Assessment::decl(&cfg),
+        store::AssessmentPatch::decl(&cfg),
         store::UndoOutcome::decl(&cfg),
         store::HistoryEntry::decl(&cfg),
         store::Snapshot::decl(&cfg),

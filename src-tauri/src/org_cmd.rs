@@ -3,7 +3,7 @@
 //! `atlas-core`, and prints the result; errors go to stderr with a non-zero exit.
 
 use crate::cli::Cli;
-use atlas_core::store::{self, Assessment, Priority, Store, StoreError};
+use atlas_core::store::{self, AssessmentPatch, Priority, Store, StoreError};
 use clap::{Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -206,10 +206,11 @@ fn execute(cli: &Cli, cmd: &StoreCommand) -> Result<(), String> {
             // counts too; the live one wins when both carry the name.
             let o = org(&st, key)
                 .or_else(|live| st.find_deleted_organisation(key).map_err(|_| live))?;
+            let fw = fw()?;
             let (outcome, verb) = if matches!(cmd, StoreCommand::Undo { .. }) {
-                (st.undo(o.id).map_err(e)?, "undid")
+                (st.undo(&fw, o.id).map_err(e)?, "undid")
             } else {
-                (st.redo(o.id).map_err(e)?, "redid")
+                (st.redo(&fw, o.id).map_err(e)?, "redid")
             };
             let what: Vec<String> = outcome
                 .capabilities
@@ -239,21 +240,25 @@ fn execute(cli: &Cli, cmd: &StoreCommand) -> Result<(), String> {
         } => {
             let fw = fw()?;
             let id = org(&st, key)?.id;
-            let mut a: Assessment = st.assessment(id, capability).map_err(e)?;
-            a.current = current.or(a.current);
-            a.target = target.or(a.target);
-            if let Some(p) = priority {
-                a.priority = Some(match p {
-                    PriorityArg::Low => Priority::Low,
-                    PriorityArg::Medium => Priority::Medium,
-                    PriorityArg::High => Priority::High,
-                    PriorityArg::Critical => Priority::Critical,
-                });
-            }
-            if let Some(n) = note {
-                a.notes = n.clone();
-            }
-            let saved = st.save_assessment(&fw, id, capability, a).map_err(e)?;
+            // Only the flags given become changes: the window may be editing the other
+            // fields of this capability right now.
+            let changes = AssessmentPatch {
+                current: current.map(Some),
+                target: target.map(Some),
+                priority: priority.map(|p| {
+                    Some(match p {
+                        PriorityArg::Low => Priority::Low,
+                        PriorityArg::Medium => Priority::Medium,
+                        PriorityArg::High => Priority::High,
+                        PriorityArg::Critical => Priority::Critical,
+                    })
+                }),
+                notes: note.clone(),
+                ..AssessmentPatch::default()
+            };
+            let saved = st
+                .save_assessment(&fw, id, capability, changes)
+                .map_err(e)?;
             println!(
                 "{capability}: current {} target {}",
                 saved.current.map_or("-".into(), |v| v.to_string()),
@@ -342,9 +347,7 @@ fn execute(cli: &Cli, cmd: &StoreCommand) -> Result<(), String> {
         }
         StoreCommand::Import { file, merge } => {
             let fw = fw()?;
-            let text = std::fs::read_to_string(file)
-                .map_err(|err| format!("{}: {err}", file.display()))?;
-            let r = st.import_json(&fw, file, &text, *merge).map_err(e)?;
+            let r = st.import_file(&fw, file, *merge).map_err(e)?;
             println!(
                 "imported: {} organisations added, {} fields merged, {} snapshots added, {} conflicts",
                 r.organisations_added.len(),

@@ -21,27 +21,55 @@ pub fn echo(value: &str) -> String {
 // ---------------------------------------------------------------------------------------------
 // Content packs (loading from a folder)
 
-
-
 // ---------------------------------------------------------------------------------------------
 // Markdown rendering and tours
-
-
 
 // ---------------------------------------------------------------------------------------------
 // Search
 
-
-
 // ---------------------------------------------------------------------------------------------
 // The store: names, notes and the other fields people type
 
-
+/// An organisation's name, a snapshot's name, a workshop's title, in characters: a line of a
+/// list, not a paragraph.
+pub const MAX_NAME_CHARS: usize = 200;
+/// An organisation's description, in characters.
+pub const MAX_DESCRIPTION_CHARS: usize = 10_000;
+/// One assessment's notes (markdown), in characters: some forty printed pages.
+pub const MAX_NOTES_CHARS: usize = 100_000;
+/// The reason a capability does not apply, in characters.
+pub const MAX_REASON_CHARS: usize = 2_000;
+/// Evidence links on one assessment.
+pub const MAX_EVIDENCE: usize = 100;
+/// One evidence link's label, in characters.
+pub const MAX_EVIDENCE_LABEL_CHARS: usize = 200;
+/// One evidence link's URL, in characters (browsers handle about this much).
+pub const MAX_URL_CHARS: usize = 2_000;
+/// Tags on one assessment.
+pub const MAX_TAGS: usize = 50;
+/// One tag, in characters.
+pub const MAX_TAG_CHARS: usize = 64;
+/// The largest organisation id: the window addresses organisations as 32-bit numbers, and
+/// JavaScript holds every id up to here exactly. Ids run from 1 to this.
+pub const MAX_ORGANISATION_ID: i64 = i32::MAX as i64;
 
 // ---------------------------------------------------------------------------------------------
 // Import and export files
 
-
+/// An import file, in bytes (32 MiB). Importing took about 17 times a file's size in memory
+/// (200 MB took 3.45 GB), so this keeps an import near half a gigabyte at worst, while a real
+/// organisation's export with years of history is a few megabytes. Checked from the file's
+/// metadata before reading and again while reading, so a pipe or a growing file is held to it.
+pub const MAX_IMPORT_BYTES: u64 = 32 * 1024 * 1024;
+/// Organisations in one import file.
+pub const MAX_IMPORT_ORGANISATIONS: usize = 1_000;
+/// Snapshots of one organisation in an import file.
+pub const MAX_IMPORT_SNAPSHOTS: usize = 1_000;
+/// Change sets in one organisation's history in an import file.
+pub const MAX_IMPORT_CHANGE_SETS: usize = 100_000;
+/// Field changes in one change set of an import file (a bulk edit of every capability of the
+/// largest pack the app loads is well below this).
+pub const MAX_IMPORT_CHANGES_PER_SET: usize = 20_000;
 
 #[cfg(test)]
 mod tests {
@@ -52,7 +80,11 @@ mod tests {
         assert_eq!(echo("data-curation"), "data-curation");
         let long = "é".repeat(ECHO_CHARS + 5);
         let shown = echo(&long);
-        assert_eq!(shown.chars().count(), ECHO_CHARS + 1, "80 characters and the ellipsis");
+        assert_eq!(
+            shown.chars().count(),
+            ECHO_CHARS + 1,
+            "80 characters and the ellipsis"
+        );
         assert!(shown.ends_with('…'));
     }
 }

@@ -615,3 +615,56 @@ fn bringing_back_an_org_whose_name_was_taken_says_so() {
     let list = stdout(&atlas_in(d, &["org", "list"]));
     assert_eq!(list.matches("Acme").count(), 1, "nothing changed:\n{list}");
 }
+
+#[test]
+fn assess_records_only_the_flags_given_and_leaves_the_other_fields_as_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    atlas_in(d, &["org", "create", "Acme"]);
+    let first = atlas_in(
+        d,
+        &[
+            "assess",
+            "Acme",
+            "data-curation",
+            "--current",
+            "2",
+            "--note",
+            "Kept",
+        ],
+    );
+    assert!(first.status.success(), "{}", stderr(&first));
+    let second = atlas_in(d, &["assess", "Acme", "data-curation", "--target", "4"]);
+    assert!(
+        stdout(&second).contains("current 2 target 4"),
+        "the maturity set before stays: {}",
+        stdout(&second)
+    );
+    let history = stdout(&atlas_in(d, &["history", "Acme", "data-curation"]));
+    let fields: Vec<&str> = history
+        .lines()
+        .filter_map(|l| l.split("data-curation.").nth(1))
+        .filter_map(|l| l.split(':').next())
+        .collect();
+    assert_eq!(
+        fields,
+        vec!["current", "notes", "target"],
+        "each command records exactly the fields whose flags it was given:\n{history}"
+    );
+}
+
+#[test]
+fn import_refuses_a_file_over_the_size_limit_before_reading_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("huge.json");
+    std::fs::File::create(&file)
+        .unwrap()
+        .set_len(atlas_core::limits::MAX_IMPORT_BYTES + 1)
+        .unwrap();
+    let out = atlas_in(dir.path(), &["import", file.to_str().unwrap()]);
+    assert!(
+        !out.status.success() && stderr(&out).contains("larger than the 32 MiB"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -1,11 +1,14 @@
-//! Saving and reading assessments. A save compares the new assessment with the stored one and
-//! records each changed field in the history, in the same transaction as the write.
+//! Saving and reading assessments. A save applies only the fields the writer changed to the
+//! assessment as stored at that moment, and records each changed field in the history, in the
+//! same transaction as the write.
 
 use super::error::StoreError;
 use super::history::{load_assessment, record, store_assessment, Change};
-use super::model::Assessment;
+use super::model::{Assessment, AssessmentPatch};
+use super::organisations::live_name;
 use super::Store;
 use crate::graph::Framework;
+use crate::limits::echo;
 use std::collections::BTreeMap;
 
 impl Store {
@@ -23,38 +26,51 @@ impl Store {
         )
     }
 
-    /// Validates and saves the assessment, recording every changed field. Returns what was
-    /// stored (tidied: trimmed labels, de-duplicated tags).
+    /// Applies the fields the writer changed to the stored assessment, validates the result
+    /// and records each changed field. The stored assessment is read inside the write
+    /// transaction, and fields the patch does not set are never written, so two writers (the
+    /// window and the command line, say) editing different fields never revert each other.
+    /// Returns what is stored now (tidied: trimmed labels, de-duplicated tags).
     pub fn save_assessment(
         &mut self,
         fw: &Framework,
         org: i64,
         capability: &str,
-        assessment: Assessment,
+        change: impl Into<AssessmentPatch>,
     ) -> Result<Assessment, StoreError> {
-        let name = self.organisation(org)?.name;
-        let new = assessment.validated(
-            fw,
-            capability,
-            &format!("organisation `{name}`, capability `{capability}`"),
-        )?;
+        let patch = change.into();
         let author = self.author.clone();
         let tx = self.write()?;
+        let name = live_name(&tx, org)?;
         let old = load_assessment(&tx, org, capability)?.unwrap_or_default();
+        let new = patch.applied_to(&old).validated(
+            fw,
+            capability,
+            &format!(
+                "organisation `{}`, capability `{}`",
+                echo(&name),
+                echo(capability)
+            ),
+        )?;
+        let touched = patch.fields();
         let changes: Vec<Change> = old
             .fields()
             .into_iter()
             .zip(new.fields())
-            .filter(|((_, a), (_, b))| a != b)
+            .filter(|((f, a), (_, b))| touched.contains(f) && a != b)
             .map(|((f, a), (_, b))| (capability.to_string(), f.to_string(), a, b))
             .collect();
         if changes.is_empty() {
-            return Ok(new);
+            return Ok(old);
+        }
+        let mut stored = old;
+        for (_, field, _, value) in &changes {
+            stored.set_field(field, value.clone())?;
         }
         record(&tx, org, &author, "edit", None, &changes)?;
-        store_assessment(&tx, org, capability, &new)?;
+        store_assessment(&tx, org, capability, &stored)?;
         tx.commit()?;
-        Ok(new)
+        Ok(stored)
     }
 
     /// Capability ids the organisation has assessed that the loaded framework no longer has.

@@ -4,8 +4,10 @@
 use super::error::StoreError;
 use super::history::{load_assessment, record, store_assessment, Change};
 use super::model::{Assessment, Priority};
+use super::organisations::live_name;
 use super::Store;
 use crate::graph::Framework;
+use crate::limits::echo;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use ts_rs::TS;
@@ -42,10 +44,9 @@ impl Store {
         capabilities: &[String],
         edit: &BulkEdit,
     ) -> Result<BTreeMap<String, Assessment>, StoreError> {
-        let name = self.organisation(org)?.name;
         if capabilities.len() > MAX_BULK {
             return Err(StoreError::invalid(
-                format!("organisation `{name}`"),
+                format!("organisation {org}"),
                 "capabilities",
                 format!(
                     "{} capabilities in one edit is more than {MAX_BULK}",
@@ -55,6 +56,7 @@ impl Store {
         }
         let author = self.author.clone();
         let tx = self.write()?;
+        let name = echo(&live_name(&tx, org)?);
         let mut saved = BTreeMap::new();
         let mut changes: Vec<Change> = Vec::new();
         for cap in capabilities {
@@ -67,7 +69,7 @@ impl Store {
             let new = new.validated(
                 fw,
                 cap,
-                &format!("organisation `{name}`, capability `{cap}`"),
+                &format!("organisation `{name}`, capability `{}`", echo(cap)),
             )?;
             for ((f, a), (_, b)) in old.fields().into_iter().zip(new.fields()) {
                 if a != b {

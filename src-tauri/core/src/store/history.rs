@@ -4,13 +4,22 @@
 //! Undo does not erase anything: it applies the old values and appends an `undo` change set
 //! that says so, and redo appends a `redo`. Only the bookkeeping `state` of a change set moves
 //! (active → undone, redoable → done), which is what makes the undo and redo stacks.
+//!
+//! Undo and redo write old values back, so history is input like any other: a value is checked
+//! before it is written back, and imported history is checked on import (`check_imported_history`)
+//! for a consistent chain of actions, known fields and valid values.
 
 use super::error::StoreError;
-use super::model::{now, Assessment};
+use super::model::{check_assessment_value, now, Assessment};
+use super::organisations::check_org_value;
+use super::transfer::{file_err, ChangeSetFile};
 use super::Store;
+use crate::graph::Framework;
+use crate::limits::{self, echo};
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::path::Path;
 use ts_rs::TS;
 
 /// One field change as the timeline shows it.
@@ -126,16 +135,17 @@ pub(crate) fn store_assessment(
 }
 
 /// Sets one field of an assessment or of the organisation (capability `""`) from `from` to
-/// `value`.
+/// `value`. The value is checked first like any input: history may come from an import or an
+/// older build, and undo must never store what a save would refuse.
 fn apply(
     tx: &Transaction<'_>,
+    fw: &Framework,
+    action: &str,
     org: i64,
-    cap: &str,
-    field: &str,
-    from: &Value,
-    value: &Value,
+    (cap, field, from, value): (&str, &str, &Value, &Value),
 ) -> Result<(), StoreError> {
     if cap.is_empty() {
+        check_org_value(field, value, &format!("cannot {action}: the organisation"))?;
         // A creation is recorded as name null -> "X". Undoing it hides the organisation, as a
         // delete does, rather than naming it "null"; redoing it shows it again.
         if field == "name" && value.is_null() {
@@ -195,9 +205,71 @@ fn apply(
         tx.execute(sql, params![org, v])?;
         return Ok(());
     }
+    let record = format!("cannot {action}: capability `{}`", echo(cap));
+    check_assessment_value(fw, field, value, &record)?;
     let mut a = load_assessment(tx, org, cap)?.unwrap_or_default();
     a.set_field(field, value.clone())?;
     store_assessment(tx, org, cap, &a)
+}
+
+/// Checks an organisation's history as the app itself would have written it: undo and redo
+/// later write these values back, so a value off the scale here would end up stored.
+pub(super) fn check_imported_history(
+    fw: &Framework,
+    path: &Path,
+    org: &str,
+    history: &[ChangeSetFile],
+) -> Result<(), StoreError> {
+    for (i, set) in history.iter().enumerate() {
+        let at = format!("{}: {org}: history #{}", path.display(), i + 1);
+        let target = set.reverts.and_then(|r| (r < i).then(|| &history[r]));
+        // What `history::record` and undo/redo produce: an edit reverts nothing; an undo
+        // reverts an edit or a redo that is now undone; a redo reverts an undo that is now done.
+        let consistent = match (set.action.as_str(), target, set.reverts) {
+            ("edit", None, None) => ["active", "undone"].contains(&set.state.as_str()),
+            ("redo", Some(t), _) => {
+                t.action == "undo"
+                    && t.state == "done"
+                    && ["active", "undone"].contains(&set.state.as_str())
+            }
+            ("undo", Some(t), _) => {
+                ["edit", "redo"].contains(&t.action.as_str())
+                    && t.state == "undone"
+                    && ["redoable", "done"].contains(&set.state.as_str())
+            }
+            _ => false,
+        };
+        if !consistent {
+            return Err(file_err(
+                path,
+                format!("{at}: fields `action`, `state` and `reverts` are inconsistent"),
+            ));
+        }
+        if set.changes.len() > limits::MAX_IMPORT_CHANGES_PER_SET {
+            return Err(file_err(
+                path,
+                format!(
+                    "{at}: field `changes`: {} entries is more than the {} an import may hold",
+                    set.changes.len(),
+                    limits::MAX_IMPORT_CHANGES_PER_SET
+                ),
+            ));
+        }
+        for (j, c) in set.changes.iter().enumerate() {
+            let record = format!("{at}, change #{}", j + 1);
+            for value in [&c.old, &c.new] {
+                if c.capability.is_empty() {
+                    check_org_value(&c.field, value, &record)?;
+                } else {
+                    // Capabilities a newer pack dropped keep their history: their values are
+                    // checked for shape and scale, not for the capability's existence.
+                    let record = format!("{record} (capability `{}`)", echo(&c.capability));
+                    check_assessment_value(fw, &c.field, value, &record)?;
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 fn changes_of(tx: &Transaction<'_>, set: i64) -> Result<Vec<Change>, StoreError> {
@@ -224,17 +296,18 @@ fn parse(json: &str) -> Value {
 }
 
 impl Store {
-    /// Reverts the organisation's last change that is not yet undone.
-    pub fn undo(&mut self, org: i64) -> Result<UndoOutcome, StoreError> {
-        self.step(org, "undo")
+    /// Reverts the organisation's last change that is not yet undone. Refused, changing
+    /// nothing, when a value it would restore is not valid for `fw`.
+    pub fn undo(&mut self, fw: &Framework, org: i64) -> Result<UndoOutcome, StoreError> {
+        self.step(fw, org, "undo")
     }
 
     /// Re-applies the last undone change, if nothing was edited since.
-    pub fn redo(&mut self, org: i64) -> Result<UndoOutcome, StoreError> {
-        self.step(org, "redo")
+    pub fn redo(&mut self, fw: &Framework, org: i64) -> Result<UndoOutcome, StoreError> {
+        self.step(fw, org, "redo")
     }
 
-    fn step(&mut self, org: i64, action: &str) -> Result<UndoOutcome, StoreError> {
+    fn step(&mut self, fw: &Framework, org: i64, action: &str) -> Result<UndoOutcome, StoreError> {
         let author = self.author.clone();
         let tx = self.write()?;
         let (find, done_state, nothing) = if action == "undo" {
@@ -249,7 +322,7 @@ impl Store {
         let changes = changes_of(&tx, set)?;
         let mut reversed = Vec::new();
         for (cap, field, old, new) in changes.into_iter().rev() {
-            apply(&tx, org, &cap, &field, &new, &old)?;
+            apply(&tx, fw, action, org, (&cap, &field, &new, &old))?;
             reversed.push((cap, field, new, old));
         }
         tx.execute(

@@ -32,7 +32,9 @@ pub use bulk::BulkEdit;
 pub use error::StoreError;
 pub use history::{HistoryEntry, UndoOutcome};
 pub use layouts::{Point, SavedLayout};
-pub use model::{Assessment, Confidence, Evidence, Organisation, Priority, StoreStatus, FIELDS};
+pub use model::{
+    Assessment, AssessmentPatch, Confidence, Evidence, Organisation, Priority, StoreStatus, FIELDS,
+};
 pub use schema::SCHEMA_VERSION;
 pub use snapshots::{CapabilityDiff, Comparison, FieldDiff, Side, Snapshot};
 pub use transfer::{Conflict, ImportReport, EXPORT_FORMAT, EXPORT_VERSION};

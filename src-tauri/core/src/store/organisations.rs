@@ -3,9 +3,10 @@
 
 use super::error::StoreError;
 use super::history::record;
-use super::model::{now, Organisation};
+use super::model::{now, within, Organisation};
 use super::Store;
-use rusqlite::{params, OptionalExtension};
+use crate::limits::{self, echo, MAX_ORGANISATION_ID};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::Value;
 
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Organisation> {
@@ -26,7 +27,86 @@ fn clean_name(name: &str) -> Result<String, StoreError> {
             "a name is required",
         ));
     }
+    within("organisation", "name", name, limits::MAX_NAME_CHARS)?;
     Ok(name.to_string())
+}
+
+/// Checks a value of one of the organisation's own fields (`name`, `description`, `deleted`)
+/// as history records it: imported history is checked this way, and undo and redo check again
+/// before writing the value back. A creation is recorded as name `null` → "X".
+pub(crate) fn check_org_value(field: &str, value: &Value, record: &str) -> Result<(), StoreError> {
+    match (field, value) {
+        ("name", Value::Null) | ("deleted", Value::Bool(_)) => Ok(()),
+        ("name", Value::String(s)) if !s.trim().is_empty() && s.trim() == s => {
+            within(record, "name", s, limits::MAX_NAME_CHARS)
+        }
+        ("description", Value::String(s)) => {
+            within(record, "description", s, limits::MAX_DESCRIPTION_CHARS)
+        }
+        ("name" | "description" | "deleted", v) => Err(StoreError::invalid(
+            record,
+            field,
+            format!("{} is not a valid {field}", echo(&v.to_string())),
+        )),
+        _ => Err(StoreError::invalid(
+            record,
+            echo(field),
+            "is not a field of an organisation (name, description, deleted)",
+        )),
+    }
+}
+
+/// A live organisation's name, read on the connection (or inside the transaction) given.
+pub(crate) fn live_name(conn: &Connection, id: i64) -> Result<String, StoreError> {
+    conn.query_row(
+        "SELECT name FROM organisations WHERE id = ?1 AND deleted = 0",
+        [id],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| StoreError::NotFound(format!("no organisation has the id {id}")))
+}
+
+/// The id a new organisation gets: `wanted` when it is in range and free, else one past the
+/// largest, else the lowest free one. SQLite alone would hand out a random id once the
+/// largest reached 2^63−1, and the window could not address it.
+pub(crate) fn free_org_id(conn: &Connection, wanted: Option<i64>) -> Result<i64, StoreError> {
+    let taken = |id: i64| -> Result<bool, StoreError> {
+        Ok(conn
+            .query_row(
+                "SELECT 1 FROM organisations WHERE id = ?1",
+                [id],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some())
+    };
+    if let Some(id) = wanted.filter(|id| (1..=MAX_ORGANISATION_ID).contains(id)) {
+        if !taken(id)? {
+            return Ok(id);
+        }
+    }
+    let next: i64 = conn.query_row(
+        "SELECT COALESCE(MAX(id), 0) + 1 FROM organisations WHERE id <= ?1",
+        [MAX_ORGANISATION_ID],
+        |r| r.get(0),
+    )?;
+    if next <= MAX_ORGANISATION_ID {
+        return Ok(next);
+    }
+    let gap: Option<i64> = conn.query_row(
+        "SELECT MIN(id) + 0 FROM (SELECT 1 AS id UNION ALL SELECT id + 1 FROM organisations)
+         WHERE id <= ?1 AND id NOT IN (SELECT id FROM organisations)",
+        [MAX_ORGANISATION_ID],
+        |r| r.get(0),
+    )?;
+    gap.ok_or_else(|| {
+        StoreError::invalid(
+            "organisation",
+            "id",
+            format!("every id from 1 to {MAX_ORGANISATION_ID} is taken"),
+        )
+    })
 }
 
 impl Store {
@@ -113,11 +193,11 @@ impl Store {
         {
             return Err(StoreError::DuplicateOrganisation(name));
         }
+        let id = free_org_id(&tx, None)?;
         tx.execute(
-            "INSERT INTO organisations (name, created_at) VALUES (?1, ?2)",
-            params![name, now()],
+            "INSERT INTO organisations (id, name, created_at) VALUES (?1, ?2, ?3)",
+            params![id, name, now()],
         )?;
-        let id = tx.last_insert_rowid();
         record(
             &tx,
             id,
@@ -147,7 +227,7 @@ impl Store {
         {
             return Err(StoreError::DuplicateOrganisation(name));
         }
-        self.set_org_field(id, "name", Value::String(old.name), Value::String(name))
+        self.set_org_field(id, "name", Value::String(name))
     }
 
     pub fn describe_organisation(
@@ -155,19 +235,21 @@ impl Store {
         id: i64,
         description: &str,
     ) -> Result<Organisation, StoreError> {
-        let old = self.organisation(id)?;
-        self.set_org_field(
-            id,
+        let description = description.trim();
+        within(
+            "organisation",
             "description",
-            old.description.into(),
-            description.trim().into(),
-        )
+            description,
+            limits::MAX_DESCRIPTION_CHARS,
+        )?;
+        self.organisation(id)?;
+        self.set_org_field(id, "description", description.into())
     }
 
     /// Hides the organisation; its data stays and `undo` brings it back.
     pub fn delete_organisation(&mut self, id: i64) -> Result<(), StoreError> {
         self.organisation(id)?;
-        self.set_org_field(id, "deleted", Value::Bool(false), Value::Bool(true))?;
+        self.set_org_field(id, "deleted", Value::Bool(true))?;
         Ok(())
     }
 
@@ -190,23 +272,49 @@ impl Store {
         if self.find_organisation(&name).is_ok_and(|o| o.name == name) {
             return Err(StoreError::DuplicateOrganisation(name));
         }
-        self.set_org_field(id, "deleted", Value::Bool(true), Value::Bool(false))
+        self.set_org_field(id, "deleted", Value::Bool(false))
     }
 
+    /// Sets one of the organisation's fields; the old value is read inside the transaction,
+    /// so the history records what was really replaced even when another writer changed it.
     fn set_org_field(
         &mut self,
         id: i64,
         field: &str,
-        old: Value,
         new: Value,
     ) -> Result<Organisation, StoreError> {
         let author = self.author.clone();
         let tx = self.write()?;
-        let sql = match field {
-            "name" => "UPDATE organisations SET name = ?2 WHERE id = ?1",
-            "description" => "UPDATE organisations SET description = ?2 WHERE id = ?1",
-            _ => "UPDATE organisations SET deleted = ?2 WHERE id = ?1",
+        let (sql, old) = match field {
+            "name" => (
+                "UPDATE organisations SET name = ?2 WHERE id = ?1",
+                Value::String(tx.query_row(
+                    "SELECT name FROM organisations WHERE id = ?1",
+                    [id],
+                    |r| r.get(0),
+                )?),
+            ),
+            "description" => (
+                "UPDATE organisations SET description = ?2 WHERE id = ?1",
+                Value::String(tx.query_row(
+                    "SELECT description FROM organisations WHERE id = ?1",
+                    [id],
+                    |r| r.get(0),
+                )?),
+            ),
+            _ => (
+                "UPDATE organisations SET deleted = ?2 WHERE id = ?1",
+                Value::Bool(tx.query_row(
+                    "SELECT deleted FROM organisations WHERE id = ?1",
+                    [id],
+                    |r| r.get(0),
+                )?),
+            ),
         };
+        if old == new {
+            drop(tx);
+            return self.organisation_any(id);
+        }
         let value: rusqlite::types::Value = match &new {
             Value::Bool(b) => (*b as i64).into(),
             Value::String(s) => s.clone().into(),
@@ -222,6 +330,11 @@ impl Store {
             &[(String::new(), field.into(), old, new)],
         )?;
         tx.commit()?;
+        self.organisation_any(id)
+    }
+
+    /// An organisation by id, live or deleted.
+    fn organisation_any(&self, id: i64) -> Result<Organisation, StoreError> {
         Ok(self.conn.query_row(
             "SELECT id, name, description, created_at FROM organisations WHERE id = ?1",
             [id],

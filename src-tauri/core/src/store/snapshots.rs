@@ -3,9 +3,10 @@
 
 use super::assessments::load_all;
 use super::error::StoreError;
-use super::model::{now, Assessment};
+use super::model::{now, within, Assessment};
 use super::Store;
 use crate::graph::Framework;
+use crate::limits::{self, echo};
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -71,7 +72,7 @@ pub struct Comparison {
 impl Store {
     /// Freezes the organisation's current assessments under `name`.
     pub fn take_snapshot(&mut self, org: i64, name: &str) -> Result<Snapshot, StoreError> {
-        let org_name = self.organisation(org)?.name;
+        let org_name = echo(&self.organisation(org)?.name);
         let name = name.trim();
         if name.is_empty() {
             return Err(StoreError::invalid(
@@ -80,6 +81,12 @@ impl Store {
                 "a name is required",
             ));
         }
+        within(
+            &format!("organisation `{org_name}`"),
+            "snapshot name",
+            name,
+            limits::MAX_NAME_CHARS,
+        )?;
         let tx = self.write()?;
         if tx
             .query_row(
@@ -93,7 +100,7 @@ impl Store {
             return Err(StoreError::invalid(
                 format!("organisation `{org_name}`"),
                 "snapshot",
-                format!("a snapshot named `{name}` already exists"),
+                format!("a snapshot named `{}` already exists", echo(name)),
             ));
         }
         tx.execute(

@@ -25,7 +25,7 @@ fn a_full_disk_is_reported_as_such_and_loses_nothing_already_saved() {
         .pragma_update(None, "max_page_count", pages)
         .unwrap();
     let big = Assessment {
-        notes: "x".repeat(1 << 20),
+        notes: "x".repeat(crate::limits::MAX_NOTES_CHARS),
         ..kept.clone()
     };
     let err = store

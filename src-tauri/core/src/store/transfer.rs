@@ -7,14 +7,17 @@
 //! hold different values it keeps ours and reports the conflict.
 
 use super::error::StoreError;
-use super::history::{load_assessment, record, store_assessment};
-use super::model::Assessment;
+use super::history::{check_imported_history, load_assessment, record, store_assessment};
+use super::model::{within, Assessment};
+use super::organisations::free_org_id;
 use super::Store;
 use crate::graph::Framework;
+use crate::limits::{self, echo, MAX_ORGANISATION_ID};
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
+use std::io::Read;
 use std::path::Path;
 use ts_rs::TS;
 
@@ -53,23 +56,23 @@ struct SnapshotFile {
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ChangeSetFile {
+pub(super) struct ChangeSetFile {
     author: String,
     at: String,
-    action: String,
+    pub(super) action: String,
     /// Position in this organisation's `history` of the change set this one reverts.
-    reverts: Option<usize>,
-    state: String,
-    changes: Vec<ChangeFile>,
+    pub(super) reverts: Option<usize>,
+    pub(super) state: String,
+    pub(super) changes: Vec<ChangeFile>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ChangeFile {
-    capability: String,
-    field: String,
-    old: Value,
-    new: Value,
+pub(super) struct ChangeFile {
+    pub(super) capability: String,
+    pub(super) field: String,
+    pub(super) old: Value,
+    pub(super) new: Value,
 }
 
 /// One value both sides of a merge hold differently; ours was kept.
@@ -94,7 +97,7 @@ pub struct ImportReport {
     pub conflicts: Vec<Conflict>,
 }
 
-fn file_err(path: &Path, detail: impl Into<String>) -> StoreError {
+pub(super) fn file_err(path: &Path, detail: impl Into<String>) -> StoreError {
     StoreError::File {
         path: path.to_path_buf(),
         detail: detail.into(),
@@ -188,6 +191,18 @@ impl Store {
         Ok(out)
     }
 
+    /// Imports the JSON document at `path` (see `import_json`), refusing a file larger than
+    /// `limits::MAX_IMPORT_BYTES` before reading it whole.
+    pub fn import_file(
+        &mut self,
+        fw: &Framework,
+        path: &Path,
+        merge: bool,
+    ) -> Result<ImportReport, StoreError> {
+        let text = read_import_file(path)?;
+        self.import_json(fw, path, &text, merge)
+    }
+
     /// Imports a JSON document. Without `merge`, every organisation in it must be new here;
     /// with `merge`, organisations with the same name are merged field by field.
     pub fn import_json(
@@ -197,13 +212,19 @@ impl Store {
         text: &str,
         merge: bool,
     ) -> Result<ImportReport, StoreError> {
+        if text.len() as u64 > limits::MAX_IMPORT_BYTES {
+            return Err(too_big(path));
+        }
         let doc = parse_document(path, text)?;
         validate(fw, path, &doc)?;
-        let existing: BTreeMap<String, i64> = self
-            .organisations()?
-            .into_iter()
-            .map(|o| (o.name, o.id))
-            .collect();
+        let author = self.author.clone();
+        let tx = self.write()?;
+        // Read inside the transaction: an organisation created by another writer meanwhile
+        // must be merged into (or refused), never duplicated.
+        let existing: BTreeMap<String, i64> = tx
+            .prepare("SELECT name, id FROM organisations WHERE deleted = 0")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
         if !merge {
             if let Some(o) = doc
                 .organisations
@@ -213,8 +234,6 @@ impl Store {
                 return Err(StoreError::DuplicateOrganisation(o.name.clone()));
             }
         }
-        let author = self.author.clone();
-        let tx = self.write()?;
         let mut report = ImportReport {
             organisations_added: vec![],
             fields_merged: 0,
@@ -236,6 +255,51 @@ impl Store {
     }
 }
 
+fn too_big(path: &Path) -> StoreError {
+    file_err(
+        path,
+        format!(
+            "the file is larger than the {} MiB an import may be",
+            limits::MAX_IMPORT_BYTES / (1024 * 1024)
+        ),
+    )
+}
+
+/// Reads an import file whole, but never more than `limits::MAX_IMPORT_BYTES`: the size is
+/// checked from the file's metadata first, and reading stops one byte past the limit, so a
+/// pipe or a file that grows while it is read cannot get around it.
+fn read_import_file(path: &Path) -> Result<String, StoreError> {
+    let io = |e: std::io::Error| file_err(path, e.to_string());
+    let file = std::fs::File::open(path).map_err(io)?;
+    if file.metadata().map_err(io)?.len() > limits::MAX_IMPORT_BYTES {
+        return Err(too_big(path));
+    }
+    let mut bytes = Vec::new();
+    file.take(limits::MAX_IMPORT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > limits::MAX_IMPORT_BYTES {
+        return Err(too_big(path));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        file_err(
+            path,
+            format!("not UTF-8 text (at byte {})", e.utf8_error().valid_up_to()),
+        )
+    })
+}
+
+/// Refuses a list longer than `max`, naming where it is.
+fn count(path: &Path, what: String, n: usize, max: usize) -> Result<(), StoreError> {
+    if n > max {
+        return Err(file_err(
+            path,
+            format!("{what}: {n} entries is more than the {max} an import may hold"),
+        ));
+    }
+    Ok(())
+}
+
 fn parse_document(path: &Path, text: &str) -> Result<Document, StoreError> {
     // Look at the envelope first, so an old or foreign file gets a message about its version
     // rather than about whichever field happens to differ.
@@ -254,16 +318,37 @@ fn parse_document(path: &Path, text: &str) -> Result<Document, StoreError> {
         }
         None => return Err(file_err(path, "field `version`: missing or not a number")),
     }
-    // Per organisation, so the error names the record.
-    let orgs = raw
-        .get("organisations")
-        .and_then(Value::as_array)
-        .ok_or_else(|| file_err(path, "field `organisations`: missing or not a list"))?;
+    // Per organisation, so the error names the record. Each is taken out of the parsed
+    // document rather than copied, so the document is held in memory about once.
+    let mut raw = raw;
+    let orgs = match raw.get_mut("organisations").map(Value::take) {
+        Some(Value::Array(orgs)) => orgs,
+        _ => {
+            return Err(file_err(
+                path,
+                "field `organisations`: missing or not a list",
+            ))
+        }
+    };
+    count(
+        path,
+        "field `organisations`".into(),
+        orgs.len(),
+        limits::MAX_IMPORT_ORGANISATIONS,
+    )?;
     let mut organisations = Vec::new();
-    for (i, o) in orgs.iter().enumerate() {
-        let name = o.get("name").and_then(Value::as_str).unwrap_or("?");
-        let parsed: OrgFile = serde_json::from_value(o.clone())
-            .map_err(|e| file_err(path, format!("organisation #{} (`{name}`): {e}", i + 1)))?;
+    for (i, o) in orgs.into_iter().enumerate() {
+        let name = echo(o.get("name").and_then(Value::as_str).unwrap_or("?"));
+        let at = format!("organisation #{} (`{name}`)", i + 1);
+        for (list, max) in [
+            ("snapshots", limits::MAX_IMPORT_SNAPSHOTS),
+            ("history", limits::MAX_IMPORT_CHANGE_SETS),
+        ] {
+            let n = o.get(list).and_then(Value::as_array).map_or(0, Vec::len);
+            count(path, format!("{at}: field `{list}`"), n, max)?;
+        }
+        let parsed: OrgFile = serde_json::from_value(o)
+            .map_err(|e| file_err(path, format!("{at}: {}", echo(&e.to_string()))))?;
         organisations.push(parsed);
     }
     Ok(Document {
@@ -275,24 +360,43 @@ fn parse_document(path: &Path, text: &str) -> Result<Document, StoreError> {
 
 fn validate(fw: &Framework, path: &Path, doc: &Document) -> Result<(), StoreError> {
     let mut names = BTreeSet::new();
-    for o in &doc.organisations {
-        if o.name.trim().is_empty() || o.name.trim() != o.name {
+    let mut ids = BTreeSet::new();
+    for (n, o) in doc.organisations.iter().enumerate() {
+        let at = format!("organisation #{} (`{}`)", n + 1, echo(&o.name));
+        if !(1..=MAX_ORGANISATION_ID).contains(&o.id) || !ids.insert(o.id) {
             return Err(file_err(
                 path,
                 format!(
-                    "organisation #{}: field `name`: must be non-empty without surrounding spaces",
+                    "{at}: field `id`: {} must be a number from 1 to {MAX_ORGANISATION_ID}, once per file",
                     o.id
                 ),
             ));
         }
+        if o.name.trim().is_empty() || o.name.trim() != o.name {
+            return Err(file_err(
+                path,
+                format!("{at}: field `name`: must be non-empty without surrounding spaces"),
+            ));
+        }
+        within(&at, "name", &o.name, limits::MAX_NAME_CHARS)
+            .and_then(|()| {
+                within(
+                    &at,
+                    "description",
+                    &o.description,
+                    limits::MAX_DESCRIPTION_CHARS,
+                )
+            })
+            .map_err(|e| file_err(path, e.to_string()))?;
         if !names.insert(&o.name) {
             return Err(StoreError::DuplicateOrganisation(o.name.clone()));
         }
         let check = |cap: &str, a: &Assessment, within: &str| -> Result<(), StoreError> {
             let record = format!(
-                "{}: organisation `{}`{within}, capability `{cap}`",
+                "{}: organisation `{}`{within}, capability `{}`",
                 path.display(),
-                o.name
+                echo(&o.name),
+                echo(cap)
             );
             let tidy = a.clone().validated(fw, cap, &record)?;
             if &tidy != a {
@@ -308,41 +412,30 @@ fn validate(fw: &Framework, path: &Path, doc: &Document) -> Result<(), StoreErro
             check(cap, a, "")?;
         }
         for s in &o.snapshots {
+            let snapshot = format!(", snapshot `{}`", echo(&s.name));
+            within(&at, "snapshot name", &s.name, limits::MAX_NAME_CHARS)
+                .map_err(|e| file_err(path, e.to_string()))?;
             for (cap, a) in &s.assessments {
-                check(cap, a, &format!(", snapshot `{}`", s.name))?;
+                check(cap, a, &snapshot)?;
             }
         }
-        for (i, set) in o.history.iter().enumerate() {
-            if !["edit", "undo", "redo"].contains(&set.action.as_str())
-                || set.reverts.is_some_and(|r| r >= i)
-            {
-                return Err(file_err(
-                    path,
-                    format!(
-                        "organisation `{}`: history #{}: field `action`/`reverts` is inconsistent",
-                        o.name,
-                        i + 1
-                    ),
-                ));
-            }
-        }
+        check_imported_history(
+            fw,
+            path,
+            &format!("organisation `{}`", echo(&o.name)),
+            &o.history,
+        )?;
     }
     Ok(())
 }
 
 fn insert_org(tx: &rusqlite::Transaction<'_>, o: &OrgFile) -> Result<i64, StoreError> {
     // Keep the file's id when it is free, so export → import → export is byte-identical.
-    let free = tx
-        .query_row("SELECT 1 FROM organisations WHERE id = ?1", [o.id], |_| {
-            Ok(())
-        })
-        .optional()?
-        .is_none();
+    let id = free_org_id(tx, Some(o.id))?;
     tx.execute(
         "INSERT INTO organisations (id, name, description, created_at) VALUES (?1, ?2, ?3, ?4)",
-        params![free.then_some(o.id), o.name, o.description, o.created_at],
+        params![id, o.name, o.description, o.created_at],
     )?;
-    let id = tx.last_insert_rowid();
     for (cap, a) in &o.assessments {
         store_assessment(tx, id, cap, a)?;
     }

@@ -3,10 +3,11 @@
 //! dot-votes are counted per capability. Ending it can keep a snapshot named after it.
 
 use super::error::StoreError;
-use super::model::{check_capability, now};
+use super::model::{check_capability, now, within};
 use super::snapshots::Snapshot;
 use super::Store;
 use crate::graph::Framework;
+use crate::limits::{self, echo};
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -40,7 +41,7 @@ impl Store {
         title: &str,
         tour: Option<&str>,
     ) -> Result<Workshop, StoreError> {
-        let org_name = self.organisation(org)?.name;
+        let org_name = echo(&self.organisation(org)?.name);
         let title = title.trim();
         if title.is_empty() {
             return Err(StoreError::invalid(
@@ -49,9 +50,23 @@ impl Store {
                 "a workshop needs a title",
             ));
         }
+        within(
+            &format!("workshop with `{org_name}`"),
+            "title",
+            title,
+            limits::MAX_NAME_CHARS,
+        )?;
+        if let Some(tour) = tour {
+            within(
+                &format!("workshop with `{org_name}`"),
+                "tour",
+                tour,
+                limits::MAX_NAME_CHARS,
+            )?;
+        }
         if let Some(running) = self.running_workshop(org)? {
             return Err(StoreError::invalid(
-                format!("workshop `{title}`"),
+                format!("workshop `{}`", echo(title)),
                 "organisation",
                 format!(
                     "`{org_name}` is already in the workshop `{}`; end it first",
@@ -116,9 +131,17 @@ impl Store {
                 "the workshop has ended; votes can only be recorded while it runs",
             ));
         }
-        let count = (i64::from(*w.votes.get(capability).unwrap_or(&0)) + i64::from(delta))
-            .clamp(0, MAX_VOTES);
+        // Counted inside the transaction: two windows voting at once must both be counted.
         let tx = self.write()?;
+        let had: i64 = tx
+            .query_row(
+                "SELECT count FROM votes WHERE workshop_id = ?1 AND capability = ?2",
+                params![workshop, capability],
+                |r| r.get(0),
+            )
+            .optional()?
+            .unwrap_or(0);
+        let count = (had + i64::from(delta)).clamp(0, MAX_VOTES);
         if count == 0 {
             tx.execute(
                 "DELETE FROM votes WHERE workshop_id = ?1 AND capability = ?2",

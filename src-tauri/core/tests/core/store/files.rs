@@ -25,7 +25,7 @@ fn populated() -> (tempfile::TempDir, atlas_core::store::Store) {
         ..two_four("=SUM(A1)")
     };
     store.save_assessment(fw, acme, "data-curation", a).unwrap();
-    store.undo(acme).unwrap();
+    store.undo(caf_ai(), acme).unwrap();
     store.create_organisation("Globex").unwrap();
     (dir, store)
 }
@@ -170,5 +170,188 @@ fn merge_fills_empty_fields_and_reports_conflicts_instead_of_overwriting() {
         (merged.current, merged.target, merged.notes.as_str()),
         (Some(3), Some(4), "theirs"),
         "ours kept, blanks filled"
+    );
+}
+
+/// `populated()`'s export with `edit` applied to Acme's exported history.
+fn with_history(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+    let (_a, store) = populated();
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&store.export_json(None).unwrap()).unwrap();
+    let acme = doc["organisations"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|o| o["name"] == "Acme")
+        .unwrap();
+    edit(&mut acme["history"]);
+    doc.to_string()
+}
+
+/// Acme's history as `populated()` leaves it: #1 created, #2 described, #3 assessed (current,
+/// target, notes), #4 evidence and tags (undone), #5 the undo.
+fn change_of<'a>(
+    history: &'a mut serde_json::Value,
+    set: usize,
+    field: &str,
+) -> &'a mut serde_json::Value {
+    history[set]["changes"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|c| c["field"] == field)
+        .unwrap()
+}
+
+#[test]
+fn imported_history_with_a_maturity_off_the_scale_is_refused_naming_entry_and_field() {
+    let err = import_err(&with_history(|h| {
+        change_of(h, 2, "current")["new"] = 200.into();
+    }));
+    assert!(
+        err.contains("Acme")
+            && err.contains("history #3")
+            && err.contains("current")
+            && err.contains("not on the maturity scale"),
+        "undoing this history would store 200 on a 0–5 scale: {err}"
+    );
+}
+
+#[test]
+fn imported_history_must_hold_known_fields_valid_values_and_a_consistent_undo_chain() {
+    let err = import_err(&with_history(|h| {
+        change_of(h, 2, "notes")["field"] = "colour".into();
+    }));
+    assert!(
+        err.contains("history #3") && err.contains("colour"),
+        "an unknown field: {err}"
+    );
+    let err = import_err(&with_history(|h| {
+        change_of(h, 1, "description")["new"] = 5.into();
+    }));
+    assert!(
+        err.contains("history #2") && err.contains("description"),
+        "an organisation's description must be text: {err}"
+    );
+    let err = import_err(&with_history(|h| {
+        change_of(h, 3, "tags")["new"] = serde_json::json!(["x".repeat(500)]);
+    }));
+    assert!(
+        err.contains("history #4") && err.contains("tags") && err.contains("allowed"),
+        "a tag over the limit: {err}"
+    );
+    let err = import_err(&with_history(|h| h[4]["reverts"] = 2.into()));
+    assert!(
+        err.contains("history #5") && err.contains("inconsistent"),
+        "an undo of a change that is not undone: {err}"
+    );
+    let err = import_err(&with_history(|h| h[2]["state"] = "gone".into()));
+    assert!(
+        err.contains("history #3") && err.contains("inconsistent"),
+        "an unknown state: {err}"
+    );
+}
+
+#[test]
+fn imported_history_of_a_capability_the_pack_no_longer_has_is_kept() {
+    let file = with_history(|h| {
+        for c in h[2]["changes"].as_array_mut().unwrap() {
+            c["capability"] = "retired-capability".into();
+        }
+    });
+    let (_b, mut store) = fresh();
+    store
+        .import_json(caf_ai(), Path::new("old.json"), &file, false)
+        .expect("history of orphaned capabilities is checked for its values, not its capability");
+    let acme = store.find_organisation("Acme").unwrap().id;
+    assert_eq!(
+        store
+            .history(acme, Some("retired-capability"))
+            .unwrap()
+            .len(),
+        3
+    );
+}
+
+#[test]
+fn an_imported_organisation_id_the_window_cannot_address_is_refused() {
+    for id in ["9223372036854775807", "0", "-3", "2147483648"] {
+        let err = import_err(&one_org("").replace("\"id\":8", &format!("\"id\":{id}")));
+        assert!(
+            err.contains("Beta") && err.contains("`id`") && err.contains("2147483647"),
+            "id {id} must be refused naming the organisation and the range: {err}"
+        );
+    }
+    let err = import_err(&one_org("").replace("\"id\":8", "\"id\":7"));
+    assert!(
+        err.contains("Beta") && err.contains("once per file"),
+        "two organisations with one id: {err}"
+    );
+}
+
+#[test]
+fn an_import_file_over_the_size_limit_is_refused_before_it_is_read() {
+    let (dir, mut store) = fresh();
+    let path = dir.path().join("huge.json");
+    let file = std::fs::File::create(&path).unwrap();
+    // Sparse: the size is seen in the metadata, nothing needs to be written.
+    file.set_len(atlas_core::limits::MAX_IMPORT_BYTES + 1)
+        .unwrap();
+    let err = store
+        .import_file(caf_ai(), &path, false)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("huge.json") && err.contains("larger than the 32 MiB"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_pipe_cannot_feed_an_import_more_than_the_size_limit() {
+    let (dir, mut store) = fresh();
+    let path = dir.path().join("pipe.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&path)
+        .status()
+        .unwrap();
+    assert!(made.success(), "mkfifo");
+    let writer = {
+        let path = path.clone();
+        std::thread::spawn(move || {
+            use std::io::Write;
+            let mut pipe = std::fs::OpenOptions::new().write(true).open(path).unwrap();
+            let chunk = vec![b' '; 1 << 20];
+            // Endless, like a growing file: the reader must stop on its own. Writing fails
+            // once it has closed the pipe.
+            while pipe.write_all(&chunk).is_ok() {}
+        })
+    };
+    let err = store
+        .import_file(caf_ai(), &path, false)
+        .unwrap_err()
+        .to_string();
+    writer.join().unwrap();
+    assert!(err.contains("larger than the 32 MiB"), "{err}");
+}
+
+#[test]
+fn an_import_with_more_organisations_than_allowed_is_refused() {
+    let n = atlas_core::limits::MAX_IMPORT_ORGANISATIONS + 1;
+    let orgs: Vec<String> = (1..=n)
+        .map(|i| {
+            format!(
+                r#"{{"id":{i},"name":"Org {i}","description":"","created_at":"x","assessments":{{}},"snapshots":[],"history":[]}}"#
+            )
+        })
+        .collect();
+    let text = format!(
+        r#"{{"format":"capability-atlas/organisations","version":1,"organisations":[{}]}}"#,
+        orgs.join(",")
+    );
+    let err = import_err(&text);
+    assert!(
+        err.contains("organisations") && err.contains("more than the 1000"),
+        "{err}"
     );
 }

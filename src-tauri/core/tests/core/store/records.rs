@@ -2,7 +2,7 @@
 
 use super::{fresh, two_four};
 use crate::support::caf_ai;
-use atlas_core::store::{Assessment, Evidence, Priority, Side, Store, StoreError};
+use atlas_core::store::{Assessment, AssessmentPatch, Evidence, Priority, Side, Store, StoreError};
 
 #[test]
 fn an_assessment_is_saved_and_read_back_as_entered() {
@@ -126,7 +126,7 @@ fn rename_describe_and_an_undoable_delete() {
     store.describe_organisation(org.id, "Retail").unwrap();
     store.delete_organisation(org.id).unwrap();
     assert!(store.organisation(org.id).is_err());
-    store.undo(org.id).unwrap();
+    store.undo(caf_ai(), org.id).unwrap();
     let back = store
         .organisation(org.id)
         .expect("undo brings a deleted organisation back");
@@ -172,14 +172,14 @@ fn every_change_is_in_the_history_and_undo_redo_walk_it() {
     );
     assert!(timeline.iter().all(|h| h.author == "Ada"));
 
-    store.undo(org).unwrap();
+    store.undo(caf_ai(), org).unwrap();
     assert_eq!(
         store.assessment(org, "data-curation").unwrap().current,
         Some(2)
     );
-    store.undo(org).unwrap();
+    store.undo(caf_ai(), org).unwrap();
     assert!(store.assessment(org, "data-curation").unwrap().is_empty());
-    store.redo(org).unwrap();
+    store.redo(caf_ai(), org).unwrap();
     assert_eq!(
         store.assessment(org, "data-curation").unwrap(),
         two_four("first")
@@ -187,7 +187,10 @@ fn every_change_is_in_the_history_and_undo_redo_walk_it() {
     store
         .save_assessment(fw, org, "data-curation", two_four("new"))
         .unwrap();
-    assert!(store.redo(org).is_err(), "a new edit ends the redo chain");
+    assert!(
+        store.redo(caf_ai(), org).is_err(),
+        "a new edit ends the redo chain"
+    );
     let all = store.history(org, None).unwrap();
     assert!(
         all.iter().any(|h| h.action == "undo") && all.iter().any(|h| h.action == "redo"),
@@ -286,6 +289,261 @@ fn hostile_markdown_in_notes_renders_inert() {
         assert!(
             !html.contains(bad),
             "rendered notes must not carry {bad}: {html}"
+        );
+    }
+}
+
+#[test]
+fn a_writer_saving_from_a_stale_copy_no_longer_reverts_what_another_writer_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let fw = caf_ai();
+    let mut window = Store::open(dir.path(), "window").unwrap();
+    let mut cli = Store::open(dir.path(), "cli").unwrap();
+    let org = window.create_organisation("Acme").unwrap().id;
+    window
+        .save_assessment(fw, org, "data-curation", two_four("from the window"))
+        .unwrap();
+    // The window holds this copy while the command line changes the notes and the target.
+    let stale = window.assessment(org, "data-curation").unwrap();
+    cli.save_assessment(
+        fw,
+        org,
+        "data-curation",
+        AssessmentPatch {
+            notes: Some("from the command line".into()),
+            target: Some(Some(5)),
+            ..AssessmentPatch::default()
+        },
+    )
+    .unwrap();
+    let edited = Assessment {
+        current: Some(3),
+        ..stale.clone()
+    };
+    let stored = window
+        .save_assessment(
+            fw,
+            org,
+            "data-curation",
+            AssessmentPatch::between(&stale, &edited),
+        )
+        .unwrap();
+    assert_eq!(
+        (stored.current, stored.target, stored.notes.as_str()),
+        (Some(3), Some(5), "from the command line"),
+        "the window's save must change only the maturity it edited and return what is stored"
+    );
+    assert_eq!(
+        window.assessment(org, "data-curation").unwrap(),
+        stored,
+        "what the save returns is what is stored"
+    );
+    let last = window.history(org, Some("data-curation")).unwrap();
+    let window_fields: Vec<_> = last
+        .iter()
+        .filter(|h| h.author == "window")
+        .skip(3)
+        .map(|h| h.field.as_str())
+        .collect();
+    assert_eq!(
+        window_fields,
+        vec!["current"],
+        "the history must record only the field the window changed"
+    );
+}
+
+#[test]
+fn a_patch_that_clears_a_field_clears_only_that_field() {
+    let (_dir, mut store) = fresh();
+    let fw = caf_ai();
+    let org = store.create_organisation("Acme").unwrap().id;
+    store
+        .save_assessment(fw, org, "data-curation", two_four("kept"))
+        .unwrap();
+    let patch: AssessmentPatch = serde_json::from_str(r#"{"target": null}"#).unwrap();
+    let stored = store
+        .save_assessment(fw, org, "data-curation", patch)
+        .unwrap();
+    assert_eq!(
+        (stored.current, stored.target, stored.notes.as_str()),
+        (Some(2), None, "kept"),
+        "`null` clears the field sent; fields not sent stay"
+    );
+    assert!(
+        serde_json::from_str::<AssessmentPatch>(r#"{"notes": null}"#).is_err(),
+        "notes cannot be null: an empty note is \"\""
+    );
+}
+
+#[test]
+fn undo_refuses_to_store_a_maturity_off_the_scale_whoever_wrote_the_history() {
+    let (dir, mut store) = fresh();
+    let fw = caf_ai();
+    let org = store.create_organisation("Acme").unwrap().id;
+    store
+        .save_assessment(fw, org, "data-curation", two_four("kept"))
+        .unwrap();
+    // History written by something other than this build: undoing it would store 200.
+    let raw = rusqlite::Connection::open(dir.path().join("atlas.db")).unwrap();
+    raw.execute(
+        "UPDATE changes SET old = '200' WHERE field = 'current' AND capability = 'data-curation'",
+        [],
+    )
+    .unwrap();
+    drop(raw);
+    let err = store.undo(fw, org).unwrap_err().to_string();
+    assert!(
+        err.contains("cannot undo")
+            && err.contains("data-curation")
+            && err.contains("current")
+            && err.contains("not on the maturity scale"),
+        "the refusal names the capability, the field and why: {err}"
+    );
+    assert_eq!(
+        store.assessment(org, "data-curation").unwrap(),
+        two_four("kept"),
+        "a refused undo changes nothing"
+    );
+}
+
+#[test]
+fn names_notes_tags_and_evidence_over_their_limits_are_refused_naming_field_and_limit() {
+    use atlas_core::limits;
+    let (_dir, mut store) = fresh();
+    let fw = caf_ai();
+    let err = store
+        .create_organisation(&"A".repeat(limits::MAX_NAME_CHARS + 1))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("name") && err.contains(&limits::MAX_NAME_CHARS.to_string()),
+        "{err}"
+    );
+    assert!(
+        err.len() < 200,
+        "the message must not repeat the whole name: {err}"
+    );
+    let org = store.create_organisation("Acme").unwrap().id;
+    let err = store
+        .describe_organisation(org, &"d".repeat(limits::MAX_DESCRIPTION_CHARS + 1))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("description") && err.contains(&limits::MAX_DESCRIPTION_CHARS.to_string()),
+        "{err}"
+    );
+    let cases: Vec<(&str, AssessmentPatch, usize)> = vec![
+        (
+            "notes",
+            AssessmentPatch {
+                notes: Some("n".repeat(limits::MAX_NOTES_CHARS + 1)),
+                ..AssessmentPatch::default()
+            },
+            limits::MAX_NOTES_CHARS,
+        ),
+        (
+            "not_applicable",
+            AssessmentPatch {
+                not_applicable: Some(Some("r".repeat(limits::MAX_REASON_CHARS + 1))),
+                ..AssessmentPatch::default()
+            },
+            limits::MAX_REASON_CHARS,
+        ),
+        (
+            "tags",
+            AssessmentPatch {
+                tags: Some((0..=limits::MAX_TAGS).map(|i| format!("t{i}")).collect()),
+                ..AssessmentPatch::default()
+            },
+            limits::MAX_TAGS,
+        ),
+        (
+            "tags",
+            AssessmentPatch {
+                tags: Some(vec!["t".repeat(limits::MAX_TAG_CHARS + 1)]),
+                ..AssessmentPatch::default()
+            },
+            limits::MAX_TAG_CHARS,
+        ),
+        (
+            "evidence",
+            AssessmentPatch {
+                evidence: Some(
+                    (0..=limits::MAX_EVIDENCE)
+                        .map(|i| Evidence {
+                            label: format!("e{i}"),
+                            url: "https://example.org".into(),
+                        })
+                        .collect(),
+                ),
+                ..AssessmentPatch::default()
+            },
+            limits::MAX_EVIDENCE,
+        ),
+        (
+            "evidence[0].label",
+            AssessmentPatch {
+                evidence: Some(vec![Evidence {
+                    label: "l".repeat(limits::MAX_EVIDENCE_LABEL_CHARS + 1),
+                    url: "https://example.org".into(),
+                }]),
+                ..AssessmentPatch::default()
+            },
+            limits::MAX_EVIDENCE_LABEL_CHARS,
+        ),
+        (
+            "evidence[0].url",
+            AssessmentPatch {
+                evidence: Some(vec![Evidence {
+                    label: "Link".into(),
+                    url: format!("https://example.org/{}", "u".repeat(limits::MAX_URL_CHARS)),
+                }]),
+                ..AssessmentPatch::default()
+            },
+            limits::MAX_URL_CHARS,
+        ),
+    ];
+    for (field, patch, limit) in cases {
+        let err = store
+            .save_assessment(fw, org, "data-curation", patch)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains(field) && err.contains(&format!("the {limit} allowed")),
+            "a value over the limit is refused naming `{field}` and {limit}: {err}"
+        );
+        assert!(
+            err.len() < 400,
+            "the message must not repeat the value: {err}"
+        );
+    }
+    let err = store
+        .take_snapshot(org, &"s".repeat(limits::MAX_NAME_CHARS + 1))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("snapshot name") && err.contains(&limits::MAX_NAME_CHARS.to_string()),
+        "{err}"
+    );
+    assert!(store.assessment(org, "data-curation").unwrap().is_empty());
+}
+
+#[test]
+fn a_new_organisation_after_one_with_the_largest_sqlite_id_gets_an_id_the_window_can_address() {
+    let (dir, mut store) = fresh();
+    store.create_organisation("First").unwrap();
+    let raw = rusqlite::Connection::open(dir.path().join("atlas.db")).unwrap();
+    raw.execute(
+        "INSERT INTO organisations (id, name, created_at) VALUES (9223372036854775807, 'Huge', 'x')",
+        [],
+    )
+    .unwrap();
+    drop(raw);
+    for name in ["Second", "Third"] {
+        let id = store.create_organisation(name).unwrap().id;
+        assert!(
+            (1..=atlas_core::limits::MAX_ORGANISATION_ID).contains(&id),
+            "`{name}` got id {id}, which the window's commands (u32) could not address"
         );
     }
 }

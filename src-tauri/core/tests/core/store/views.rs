@@ -37,7 +37,7 @@ fn a_bulk_edit_sets_one_field_on_every_capability_and_undoes_as_one_step() {
             &BulkEdit::Priority(Some(Priority::High)),
         )
         .unwrap();
-    store.undo(org).unwrap();
+    store.undo(&fw, org).unwrap();
     assert_eq!(
         store.assessment(org, "risk-management").unwrap().priority,
         None
@@ -46,7 +46,7 @@ fn a_bulk_edit_sets_one_field_on_every_capability_and_undoes_as_one_step() {
         store.assessment(org, "risk-management").unwrap().target,
         Some(3)
     );
-    let outcome = store.undo(org).unwrap();
+    let outcome = store.undo(&fw, org).unwrap();
     assert_eq!(
         outcome.capabilities.len(),
         3,

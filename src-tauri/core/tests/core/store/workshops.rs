@@ -214,3 +214,22 @@ fn ending_a_workshop_can_keep_a_snapshot_and_a_taken_name_keeps_it_running() {
     assert!(store.running_workshop(org).unwrap().is_none());
     assert!(store.end_workshop(w, None).is_err(), "cannot end twice");
 }
+
+#[test]
+fn a_workshop_title_over_the_limit_is_refused_naming_the_field_and_limit() {
+    let (_dir, mut store) = fresh();
+    let org = store.create_organisation("Acme").unwrap().id;
+    let max = atlas_core::limits::MAX_NAME_CHARS;
+    let err = store
+        .start_workshop(org, &"w".repeat(max + 1), None)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("title") && err.contains(&format!("the {max} allowed")),
+        "{err}"
+    );
+    assert!(
+        store.running_workshop(org).unwrap().is_none(),
+        "nothing was started"
+    );
+}
