@@ -124,7 +124,7 @@ fn two_writers_keep_each_others_acknowledged_fields_through_sigkill_at_random_mo
         let (mut b, read_b) = spawn(dir.path(), start_b, "b");
         std::thread::sleep(Duration::from_millis(20 + next(&mut seed) % 120));
         // One of them at random first; the other a moment later, mid-write as likely as not.
-        let (first, second) = if next(&mut seed) % 2 == 0 {
+        let (first, second) = if next(&mut seed).is_multiple_of(2) {
             (&mut a, &mut b)
         } else {
             (&mut b, &mut a)
