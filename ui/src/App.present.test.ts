@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import App from './App.svelte';
 import { FakePlatform } from './lib/platform/fake';
-import { emptyAssessment } from './lib/platform';
 import { installCanvasStub } from './lib/graph/canvas-stub';
 
 installCanvasStub();
@@ -19,7 +18,7 @@ describe('presenting from the app', () => {
     await platform.call('save_assessment', {
       org: org.id,
       capability: 'a-one',
-      assessment: { ...emptyAssessment(), current: 0, notes: 'Only the board knows.' },
+      changes: { current: 0, notes: 'Only the board knows.' },
     });
     render(App, { platform });
     await screen.findByRole('tab', { name: 'Graph' });

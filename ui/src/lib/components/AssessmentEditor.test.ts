@@ -31,11 +31,7 @@ describe('AssessmentEditor', () => {
 
   it('shows what was saved before; Ctrl+Z undoes the last change and Ctrl+Shift+Z redoes it', async () => {
     const { platform, org } = await withOrg();
-    await platform.call('save_assessment', {
-      org: org.id,
-      capability: 'a-one',
-      assessment: { ...(await platform.call('assessment', { org: org.id, capability: 'a-one' })), current: 1 },
-    });
+    await platform.call('save_assessment', { org: org.id, capability: 'a-one', changes: { current: 1 } });
     render(AssessmentEditor, { platform, framework: fakeFramework, org, capability: 'a-one' });
     const current = (await screen.findByRole('combobox', { name: 'Current maturity' })) as HTMLSelectElement;
     await waitFor(() => expect(current.value).toBe('1'));
@@ -66,6 +62,64 @@ describe('AssessmentEditor', () => {
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Saved'), { timeout: 2000 });
     expect(notes.value).toBe('Typed during the save');
     expect(platform.assessments.get(`${org.id}:a-one`)).toMatchObject({ target: 1, notes: 'Typed during the save' });
+  });
+
+  it('sends only the field edited, so a change stored meanwhile by another writer is not reverted', async () => {
+    const { platform, org } = await withOrg();
+    render(AssessmentEditor, { platform, framework: fakeFramework, org, capability: 'a-one' });
+    const current = (await screen.findByRole('combobox', { name: 'Current maturity' })) as HTMLSelectElement;
+    // The command line changes the notes and the target after the editor loaded the assessment.
+    await platform.call('save_assessment', {
+      org: org.id,
+      capability: 'a-one',
+      changes: { notes: 'Set from the command line', target: 0 },
+    });
+    await fireEvent.change(current, { target: { value: '1' } });
+    await screen.findByText('Saved');
+    const saves = platform.calls.filter((c) => c.command === 'save_assessment');
+    const sent = saves[saves.length - 1]?.args;
+    expect(sent, 'the editor must send the one field the person changed, nothing it merely loaded').toEqual({
+      org: org.id,
+      capability: 'a-one',
+      changes: { current: 1 },
+    });
+    expect(
+      platform.assessments.get(`${org.id}:a-one`),
+      'the other writer\'s notes and target must survive the editor\'s save',
+    ).toMatchObject({ current: 1, target: 0, notes: 'Set from the command line' });
+    const target = screen.getByRole('combobox', { name: 'Target maturity' }) as HTMLSelectElement;
+    await waitFor(() => expect(target.value, 'the form shows what is stored after the save').toBe('0'));
+  });
+
+  it('takes the stored value of untouched fields when a save returns, and keeps what was typed meanwhile', async () => {
+    const { platform, org } = await withOrg();
+    const real = platform.call.bind(platform);
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    let first = true;
+    platform.call = (async (command: string, args: unknown) => {
+      if (command === 'save_assessment' && first) {
+        first = false;
+        await held;
+      }
+      return real(command as never, args as never);
+    }) as typeof platform.call;
+    render(AssessmentEditor, { platform, framework: fakeFramework, org, capability: 'a-one' });
+    await fireEvent.change(await screen.findByRole('combobox', { name: 'Target maturity' }), { target: { value: '1' } });
+    const notes = screen.getByRole('textbox', { name: 'Notes' }) as HTMLTextAreaElement;
+    await fireEvent.input(notes, { target: { value: 'Typed during the save' } });
+    // Meanwhile another writer sets the priority.
+    await real('save_assessment', { org: org.id, capability: 'a-one', changes: { priority: 'high' } });
+    release();
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Saved'), { timeout: 2000 });
+    expect(notes.value, 'keystrokes typed during the save are kept').toBe('Typed during the save');
+    const priority = screen.getByRole('combobox', { name: 'Priority' }) as HTMLSelectElement;
+    expect(priority.value, "the other writer's priority is shown, not the form's stale empty one").toBe('high');
+    expect(platform.assessments.get(`${org.id}:a-one`)).toMatchObject({
+      target: 1,
+      priority: 'high',
+      notes: 'Typed during the save',
+    });
   });
 
   it('says why a save was refused', async () => {

@@ -104,6 +104,8 @@ not_applicable: string | null,
  */
 notes: string, evidence: Array<Evidence>, tags: Array<string>, confidence: Confidence | null, };
 
+export type AssessmentPatch = { current?: number | null, target?: number | null, priority?: Priority | null, stage?: string | null, owner?: string | null, not_applicable?: string | null, notes?: string, evidence?: Array<Evidence>, tags?: Array<string>, confidence?: Confidence | null, };
+
 export type UndoOutcome = { capabilities: Array<string>, fields: Array<string>, };
 
 export type HistoryEntry = { change_set: number, at: string, author: string, 
@@ -328,8 +330,8 @@ export interface Commands {
   create_organisation: { args: { name: string }; result: Organisation };
   /** An organisation's assessment of one capability (empty when never assessed). */
   assessment: { args: { org: number; capability: string }; result: Assessment };
-  /** Validates and saves an assessment, recording each changed field; returns what was stored. */
-  save_assessment: { args: { org: number; capability: string; assessment: Assessment }; result: Assessment };
+  /** Applies just the fields sent to the assessment as stored, records them; returns it stored. */
+  save_assessment: { args: { org: number; capability: string; changes: AssessmentPatch }; result: Assessment };
   /** Reverts the organisation's last change. */
   undo: { args: { org: number }; result: UndoOutcome };
   /** Re-applies the last undone change. */

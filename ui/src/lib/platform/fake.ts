@@ -17,6 +17,7 @@ import type {
   StoreStatus,
 } from './bindings';
 import { AppError, emptyAssessment, type Args, type Command, type Events, type Platform, type Result } from './index';
+import { applyPatch, isEmptyPatch, patchBetween } from '../patch';
 
 const source = { section: 'Test', page: 1 };
 
@@ -265,13 +266,17 @@ export class FakePlatform implements Platform {
         return structuredClone(this.assessments.get(`${a.org}:${a.capability}`) ?? emptyAssessment()) as Result<K>;
       }
       case 'save_assessment': {
+        // As in the core: the fields sent are applied to the assessment as stored now.
         const a = args as Args<'save_assessment'>;
-        this.checkLevels(a.assessment);
         const key = `${a.org}:${a.capability}`;
-        this.undoStack.push({ key, before: this.assessments.get(key) });
-        this.record(a.org, a.capability, this.assessments.get(key), a.assessment);
-        this.assessments.set(key, structuredClone(a.assessment));
-        return structuredClone(a.assessment) as Result<K>;
+        const before = this.assessments.get(key);
+        const after = applyPatch(before ?? emptyAssessment(), a.changes);
+        this.checkLevels(after);
+        if (isEmptyPatch(patchBetween(before ?? emptyAssessment(), after))) return structuredClone(after) as Result<K>;
+        this.undoStack.push({ key, before });
+        this.record(a.org, a.capability, before, after);
+        this.assessments.set(key, after);
+        return structuredClone(after) as Result<K>;
       }
       case 'undo': {
         const last = this.undoStack.pop();
