@@ -1,17 +1,13 @@
 //! Search over the real pack: relevance measured on a checked-in query set, the behaviours a
 //! person expects without learning syntax, and notes becoming searchable as they are saved.
 
-use crate::support::{caf_ai, finishes_within};
+use crate::support::{alone, caf_ai, finishes_within};
 use atlas_core::api::{ApiError, ErrorCode};
 use atlas_core::limits;
 use atlas_core::search::{self, NoteDoc, SearchError, SearchIndex, SearchOptions};
 use serde::Deserialize;
 use std::sync::OnceLock;
 use std::time::Duration;
-
-/// Held by the test that times a save and by the test that saves 2,000 times, so the one
-/// does not measure the other's work on a machine of few cores.
-static TIMING: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 fn index() -> &'static SearchIndex {
     static INDEX: OnceLock<SearchIndex> = OnceLock::new();
@@ -185,7 +181,7 @@ fn snippets_are_escaped() {
 
 #[test]
 fn a_saved_note_is_searchable_within_50_ms() {
-    let _alone = TIMING.lock().unwrap_or_else(|e| e.into_inner());
+    let _alone = alone();
     let fw = caf_ai();
     let mut index = SearchIndex::build(fw).unwrap();
     let note = |text| NoteDoc {
@@ -318,7 +314,7 @@ fn the_query_parser_is_linear_in_quotes_colons_and_filters() {
 
 #[test]
 fn saving_the_same_organisations_notes_2000_times_keeps_the_index_the_same_size() {
-    let _alone = TIMING.lock().unwrap_or_else(|e| e.into_inner());
+    let _alone = alone();
     let fw = caf_ai();
     let mut index = SearchIndex::build(fw).unwrap();
     let caps: Vec<&str> = fw

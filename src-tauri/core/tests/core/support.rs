@@ -94,6 +94,13 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// Held by tests that measure time and by tests that load the machine heavily, so that on a
+/// machine of few cores the one does not time the other's work.
+pub fn alone() -> std::sync::MutexGuard<'static, ()> {
+    static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// Runs `work` on its own thread and returns its result, failing the test if it has not
 /// finished within `limit`: a test of a former hang must itself never hang.
 pub fn finishes_within<T: Send + 'static>(
@@ -101,6 +108,7 @@ pub fn finishes_within<T: Send + 'static>(
     what: &str,
     work: impl FnOnce() -> T + Send + 'static,
 ) -> T {
+    let _alone = alone();
     let (tx, rx) = std::sync::mpsc::channel();
     let started = std::time::Instant::now();
     std::thread::spawn(move || {

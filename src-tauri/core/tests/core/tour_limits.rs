@@ -2,7 +2,7 @@
 //! changed, not every talking point on every call: a shared tour used to stall the tour
 //! manager and the presenter by being rendered whole on each of their many calls.
 
-use crate::support::{caf_ai, finishes_within};
+use crate::support::{alone, caf_ai, finishes_within};
 use atlas_core::limits::{TOUR_FILE_BYTES, TOUR_NOTES_TOTAL_BYTES};
 use atlas_core::tours::{Tour, TourStep};
 use atlas_core::{api, store::Store};
@@ -86,6 +86,7 @@ fn a_huge_unknown_title_is_not_echoed_whole() {
 
 #[test]
 fn showing_a_tour_again_does_not_render_its_talking_points_again() {
+    let _alone = alone();
     let fw = caf_ai();
     // Steps at the limit of talking points, each distinct so that the first view really
     // renders them all: as dear to show as a tour can be.
