@@ -161,7 +161,7 @@ impl AppState {
 
     /// Runs `f` on the search index; says when the index is still being prepared (the UI asks
     /// again) or could not be built.
-    pub fn with_search<T, E: std::fmt::Display>(
+    pub fn with_search<T, E: Into<ApiError>>(
         &self,
         f: impl FnOnce(&SearchIndex) -> Result<T, E>,
     ) -> Result<T, ApiError> {
@@ -182,10 +182,7 @@ impl AppState {
                     message: "search is still being prepared; it will be ready in a moment".into(),
                 },
             })?;
-        f(index).map_err(|e| ApiError {
-            code: ErrorCode::Internal,
-            message: e.to_string(),
-        })
+        f(index).map_err(Into::into)
     }
 
     /// The folder exports go to (see `export_dir`).

@@ -9,6 +9,8 @@ use crate::markdown;
 use crate::model::{EdgeKindDef, KindDef, MaturityLevel, SourceRef, StatusDef};
 use crate::tours::{StepView, Tour};
 use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 use ts_rs::TS;
 
 /// The whole framework as the graph and the map draw it: every node and edge, no bodies.
@@ -105,7 +107,7 @@ impl ApiError {
             .unwrap_or_default();
         ApiError {
             code: ErrorCode::NotFound,
-            message: format!("no node has the id `{id}`{hint}"),
+            message: format!("no node has the id `{}`{hint}", crate::limits::echo(id)),
         }
     }
 }
@@ -265,11 +267,44 @@ pub fn tour_view(fw: &Framework, tour: &Tour, builtin: bool) -> TourView {
                     depth: s.depth,
                     view: s.view,
                     notes: s.notes.clone(),
-                    notes_html: markdown::render(&s.notes),
+                    notes_html: talking_points_html(&s.notes).to_string(),
                 }
             })
             .collect(),
     }
+}
+
+/// Talking points rendered once per text, not on every call: the tour manager and both
+/// presenting windows ask for every tour's steps again and again, and a large shared tour
+/// rendered on each of those calls stalled them. The text itself is the key, so an edited
+/// step is rendered afresh and an unchanged one never is.
+fn talking_points_html(notes: &str) -> Arc<str> {
+    struct Cache {
+        html: HashMap<String, Arc<str>>,
+        bytes: usize,
+    }
+    static CACHE: Mutex<Option<Cache>> = Mutex::new(None);
+    if notes.is_empty() {
+        return Arc::from("");
+    }
+    // A poisoned lock only means another rendering panicked; the cache is still consistent.
+    let mut guard = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    let cache = guard.get_or_insert_with(|| Cache {
+        html: HashMap::new(),
+        bytes: 0,
+    });
+    if let Some(html) = cache.html.get(notes) {
+        return html.clone();
+    }
+    let html: Arc<str> = Arc::from(markdown::render(notes));
+    let size = notes.len() + html.len();
+    if cache.bytes + size > crate::limits::TOUR_RENDER_CACHE_BYTES {
+        cache.html.clear();
+        cache.bytes = 0;
+    }
+    cache.bytes += size;
+    cache.html.insert(notes.to_string(), html.clone());
+    html
 }
 
 /// The pack's tours in their order, then the user's by title.

@@ -21,11 +21,72 @@ pub fn echo(value: &str) -> String {
 // ---------------------------------------------------------------------------------------------
 // Content packs (loading from a folder)
 
+/// Largest file a pack may hold: no honest node file comes near it, and reading an
+/// accidental multi-gigabyte file into memory would hang the app.
+pub const PACK_FILE_BYTES: usize = 256 * 1024;
+
+/// Most files a pack may hold; the synthetic benchmark pack of 10,000 nodes fits five times.
+pub const PACK_FILES: usize = 50_000;
+
+/// Most bytes all of a pack's files may hold together, so a pack cannot fill memory with
+/// many files each under `PACK_FILE_BYTES`.
+pub const PACK_TOTAL_BYTES: usize = 256 * 1024 * 1024;
+
+/// Deepest folder nesting below `nodes/` or `tours/`; packs group nodes a level or two deep.
+pub const PACK_FOLDER_DEPTH: usize = 16;
+
+/// "Did you mean" is only looked for when a mistyped id is at most this many characters
+/// longer than the longest known id: anything longer is not a typo, and comparing it would
+/// cost time in proportion to its length.
+pub const SUGGEST_EXTRA_CHARS: usize = 8;
+
 // ---------------------------------------------------------------------------------------------
 // Markdown rendering and tours
 
+/// Deepest nesting of markdown elements (lists, items, block quotes, emphasis, links…) that is
+/// rendered as nested HTML. Deeper content is rendered as plain text at this depth: the HTML
+/// sanitiser's cost grows with the square of nesting, and no honest text nests this deep.
+pub const MARKDOWN_DEPTH: usize = 32;
+
+/// Largest markdown text rendered; the rest is cut at a line end and replaced by a visible
+/// "(truncated: N KB more)" line. Twice the largest node file, so a node body is never cut.
+pub const MARKDOWN_BYTES: usize = 512 * 1024;
+
+/// Largest tour file read (an imported file or one of a pack's `tours/*.toml`).
+pub const TOUR_FILE_BYTES: usize = 1024 * 1024;
+
+/// Most steps in one tour: enough for a day-long workshop.
+pub const TOUR_STEPS: usize = 500;
+
+/// Longest talking points of one step: a few bullets, not a document.
+pub const TOUR_NOTES_BYTES: usize = 16 * 1024;
+
+/// Most talking points in one tour, all steps together: 100 steps of 2.5 KB each. Small
+/// enough that the tour, written as a file, stays under `TOUR_FILE_BYTES` and can be
+/// imported again.
+pub const TOUR_NOTES_TOTAL_BYTES: usize = 256 * 1024;
+
+/// Longest tour title and summary, in characters.
+pub const TOUR_TITLE_CHARS: usize = 200;
+pub const TOUR_SUMMARY_CHARS: usize = 2_000;
+
+/// Rendered talking points kept for the tour screens, in bytes of markdown and HTML together;
+/// when full the cache is emptied and refilled as tours are shown. Far above what every tour
+/// of a long workshop holds, so in use nothing is rendered twice.
+pub const TOUR_RENDER_CACHE_BYTES: usize = 32 * 1024 * 1024;
+
 // ---------------------------------------------------------------------------------------------
 // Search
+
+/// Longest query, in characters: a long question is a few dozen words, and each word costs a
+/// typo scan of the vocabulary.
+pub const SEARCH_QUERY_CHARS: usize = 500;
+
+/// Most results one search returns; a larger `limit` is clamped to it, not refused.
+pub const SEARCH_LIMIT: usize = 200;
+
+/// Results when no `limit` is given.
+pub const SEARCH_DEFAULT_LIMIT: usize = 20;
 
 // ---------------------------------------------------------------------------------------------
 // The store: names, notes and the other fields people type

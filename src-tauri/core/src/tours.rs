@@ -6,16 +6,21 @@
 //! exactly the same format, so a tour written in the app can later be added to a pack.
 
 use crate::graph::Framework;
+use crate::limits::{
+    echo, TOUR_FILE_BYTES, TOUR_NOTES_BYTES, TOUR_NOTES_TOTAL_BYTES, TOUR_STEPS,
+    TOUR_SUMMARY_CHARS, TOUR_TITLE_CHARS,
+};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::fmt;
 use ts_rs::TS;
 
 /// The deepest neighbourhood a step may show; deeper would fade nothing on a small pack.
 pub const MAX_DEPTH: u8 = 3;
-/// Enough for a day-long workshop; refuses runaway input from an imported file.
-pub const MAX_STEPS: usize = 500;
-/// Talking points are a few bullets, not a document.
-pub const MAX_NOTES_BYTES: usize = 16 * 1024;
+/// Most steps in a tour (see `limits::TOUR_STEPS`).
+pub const MAX_STEPS: usize = TOUR_STEPS;
+/// Longest talking points of a step (see `limits::TOUR_NOTES_BYTES`).
+pub const MAX_NOTES_BYTES: usize = TOUR_NOTES_BYTES;
 
 /// Which picture a step shows. `None` on a step keeps whatever view is on screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -80,8 +85,20 @@ impl fmt::Display for TourProblem {
 }
 
 impl Tour {
-    /// Reads a tour file. Syntax errors carry the line they were found on.
+    /// Reads a tour file. Syntax errors carry the line they were found on. A file over
+    /// `limits::TOUR_FILE_BYTES` is refused unread.
     pub fn parse(text: &str) -> Result<Tour, TourProblem> {
+        if text.len() > TOUR_FILE_BYTES {
+            return Err(TourProblem {
+                field: String::new(),
+                line: None,
+                message: format!(
+                    "the tour file is {} KB; a tour file may hold at most {} KB",
+                    text.len().div_ceil(1024),
+                    TOUR_FILE_BYTES / 1024
+                ),
+            });
+        }
         toml::from_str(text).map_err(|e| TourProblem {
             field: String::new(),
             line: e
@@ -119,12 +136,26 @@ impl Tour {
                 None,
                 format!(
                     "`{}` is not an id: use lowercase letters, digits and hyphens",
-                    self.id
+                    echo(&self.id)
                 ),
             );
         }
         if self.title.trim().is_empty() {
             bad("title".into(), None, "a tour needs a title".into());
+        }
+        if self.title.chars().count() > TOUR_TITLE_CHARS {
+            bad(
+                "title".into(),
+                None,
+                format!("a tour title is at most {TOUR_TITLE_CHARS} characters"),
+            );
+        }
+        if self.summary.chars().count() > TOUR_SUMMARY_CHARS {
+            bad(
+                "summary".into(),
+                None,
+                format!("a tour summary is at most {TOUR_SUMMARY_CHARS} characters"),
+            );
         }
         if self.steps.is_empty() {
             bad(
@@ -143,7 +174,21 @@ impl Tour {
                 ),
             );
         }
-        for (i, step) in self.steps.iter().enumerate() {
+        let notes: usize = self.steps.iter().map(|s| s.notes.len()).sum();
+        if notes > TOUR_NOTES_TOTAL_BYTES {
+            bad(
+                "steps".into(),
+                None,
+                format!(
+                    "the talking points of all steps together are limited to {} KB; these are {} KB",
+                    TOUR_NOTES_TOTAL_BYTES / 1024,
+                    notes.div_ceil(1024)
+                ),
+            );
+        }
+        // Past the limit the steps are not checked one by one: the tour is refused anyway,
+        // and a runaway list would only make a runaway list of problems.
+        for (i, step) in self.steps.iter().take(MAX_STEPS).enumerate() {
             let at = |f: &str| format!("steps[{}].{f}", i + 1);
             if !fw.contains(&step.node) {
                 let hint = fw
@@ -153,7 +198,7 @@ impl Tour {
                 bad(
                     at("node"),
                     line_of(&step.node),
-                    format!("no node has the id `{}`{hint}", step.node),
+                    format!("no node has the id `{}`{hint}", echo(&step.node)),
                 );
             }
             if !(1..=MAX_DEPTH).contains(&step.depth) {
@@ -208,15 +253,33 @@ pub fn slug(title: &str) -> String {
     }
 }
 
-/// The 1-based line on which `node = "<id>"` first appears in `text`.
-pub fn line_of_node(text: &str, id: &str) -> Option<usize> {
-    let quoted = format!("\"{id}\"");
-    text.lines()
-        .position(|l| {
-            let l = l.trim_start();
-            l.starts_with("node") && l.contains(&quoted)
-        })
-        .map(|i| i + 1)
+/// Where each step's `node = "<id>"` first appears in a tour file, read in one pass, so that
+/// locating the problems of a tour of many steps costs one reading of the file, not one per
+/// step.
+pub struct NodeLines(HashMap<String, usize>);
+
+impl NodeLines {
+    pub fn new(text: &str) -> Self {
+        let mut lines = HashMap::new();
+        for (i, line) in text.lines().enumerate() {
+            let line = line.trim_start();
+            let Some(rest) = line.strip_prefix("node") else {
+                continue;
+            };
+            let Some(value) = rest.trim_start().strip_prefix('=') else {
+                continue;
+            };
+            let mut quoted = value.trim().split('"');
+            if let (Some(""), Some(id)) = (quoted.next(), quoted.next()) {
+                lines.entry(id.to_string()).or_insert(i + 1);
+            }
+        }
+        NodeLines(lines)
+    }
+
+    pub fn line_of(&self, id: &str) -> Option<usize> {
+        self.0.get(id).copied()
+    }
 }
 
 #[cfg(test)]
@@ -272,7 +335,8 @@ depth = 2
             .replace("\"security\"", "\"securty\"")
             .replace("depth = 2", "depth = 4");
         let tour = Tour::parse(&text).unwrap();
-        let problems = tour.problems(&fw, &|id| line_of_node(&text, id));
+        let lines = NodeLines::new(&text);
+        let problems = tour.problems(&fw, &|id| lines.line_of(id));
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert_eq!(problems[0].field, "steps[2].node");
         assert_eq!(problems[0].line, Some(14));

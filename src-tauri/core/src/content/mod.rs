@@ -148,12 +148,17 @@ fn tour(path: &str, text: &str, fw: &Framework, problems: &mut Vec<Problem>) -> 
         .next()
         .and_then(|f| f.strip_suffix(".toml"))
         .unwrap_or_default();
-    let mut found = tour.problems(fw, &|id| crate::tours::line_of_node(text, id));
+    let lines = crate::tours::NodeLines::new(text);
+    let mut found = tour.problems(fw, &|id| lines.line_of(id));
     if tour.id != stem {
         found.push(TourProblem {
             field: "id".into(),
             line: None,
-            message: format!("the id `{}` should match the file name `{stem}`", tour.id),
+            message: format!(
+                "the id `{}` should match the file name `{}`",
+                crate::limits::echo(&tour.id),
+                crate::limits::echo(stem)
+            ),
         });
     }
     let ok = found.is_empty();
@@ -176,7 +181,10 @@ fn assemble(
                 ProblemKind::DuplicateId,
                 &r.node.file,
                 r.id_line,
-                format!("the id `{}` is already used by {other}", r.node.id),
+                format!(
+                    "the id `{}` is already used by {other}",
+                    crate::limits::echo(&r.node.id)
+                ),
             ));
             continue;
         }
@@ -261,7 +269,8 @@ fn check_link(
             link.line,
             format!(
                 "`{}` links to `{}`, but no node has that id{hint}",
-                link.field, link.to
+                link.field,
+                crate::limits::echo(&link.to)
             ),
         ));
         return;
@@ -275,7 +284,7 @@ fn check_link(
                 "`{}` must point at a {}, but `{}` is a {target_kind}",
                 link.field,
                 def.to.join(" or "),
-                link.to
+                crate::limits::echo(&link.to)
             ),
         ));
         return;
@@ -294,29 +303,62 @@ fn check_link(
 }
 
 /// The known id nearest to a mistyped one, when it is close enough to be a typo.
+///
+/// The work is bounded whatever `wanted` is: an input much longer than every known id is not
+/// a typo and is not compared at all, and each comparison stops as soon as the distance must
+/// exceed what would still count as a typo.
 pub(crate) fn closest<'a>(
     wanted: &str,
-    known: impl Iterator<Item = &'a String>,
+    known: impl Iterator<Item = &'a String> + Clone,
 ) -> Option<&'a str> {
-    known
-        .map(|k| (edit_distance(wanted, k), k))
-        .filter(|(d, k)| *d <= (k.len().max(wanted.len()) / 3).max(2))
-        .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)))
-        .map(|(_, k)| k.as_str())
+    let longest = known.clone().map(|k| k.chars().count()).max()?;
+    let wanted: Vec<char> = wanted
+        .chars()
+        .take(longest + crate::limits::SUGGEST_EXTRA_CHARS + 1)
+        .collect();
+    if wanted.len() > longest + crate::limits::SUGGEST_EXTRA_CHARS {
+        return None;
+    }
+    let mut best: Option<(usize, &'a str)> = None;
+    for k in known {
+        let kc: Vec<char> = k.chars().collect();
+        let allowed = (kc.len().max(wanted.len()) / 3).max(2);
+        // A later candidate must beat the best so far, or tie it and sort first.
+        let cap = best.map_or(allowed, |(d, _)| allowed.min(d));
+        if let Some(d) = bounded_edit_distance(&wanted, &kc, cap) {
+            let better = match best {
+                None => true,
+                Some((bd, bk)) => d < bd || (d == bd && k.as_str() < bk),
+            };
+            if better {
+                best = Some((d, k.as_str()));
+            }
+        }
+    }
+    best.map(|(_, k)| k)
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
+/// Levenshtein distance, or `None` as soon as it must exceed `max`.
+fn bounded_edit_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
     }
-    prev[b.len()]
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        let mut row_min = cur[0];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            row_min = row_min.min(cur[j + 1]);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    (prev[b.len()] <= max).then_some(prev[b.len()])
 }
 
 /// One fuzzing round: `data` becomes a node file in a small valid pack, the pack is loaded,

@@ -6,6 +6,7 @@
 use super::frontmatter::{self, NodeFile};
 use super::manifest::NODE_FIELDS;
 use super::problem::{Problem, ProblemKind};
+use crate::limits::echo;
 use crate::model::{Manifest, Node, SourceRef};
 use toml::Value;
 
@@ -59,7 +60,10 @@ pub fn parse(path: &str, text: &str, manifest: &Manifest, problems: &mut Vec<Pro
             f.problem(
                 ProblemKind::InvalidValue,
                 "id",
-                format!("`{id}` is not a valid id: use lower-case letters, digits and `-`"),
+                format!(
+                    "`{}` is not a valid id: use lower-case letters, digits and `-`",
+                    echo(id)
+                ),
             );
         }
     }
@@ -70,7 +74,11 @@ pub fn parse(path: &str, text: &str, manifest: &Manifest, problems: &mut Vec<Pro
             f.problem(
                 ProblemKind::UnknownKind,
                 "kind",
-                format!("unknown kind `{k}`; the pack declares {}", known.join(", ")),
+                format!(
+                    "unknown kind `{}`; the pack declares {}",
+                    echo(k),
+                    known.join(", ")
+                ),
             );
         }
     }
@@ -92,7 +100,7 @@ pub fn parse(path: &str, text: &str, manifest: &Manifest, problems: &mut Vec<Pro
             f.problem(
                 ProblemKind::InvalidValue,
                 "status",
-                format!("unknown status `{s}`"),
+                format!("unknown status `{}`", echo(s)),
             );
         }
     }
@@ -119,7 +127,7 @@ pub fn parse(path: &str, text: &str, manifest: &Manifest, problems: &mut Vec<Pro
             f.problem(
                 ProblemKind::UnknownField,
                 key,
-                format!("unknown field `{key}`"),
+                format!("unknown field `{}`", echo(key)),
             );
             continue;
         };

@@ -18,6 +18,14 @@ impl Excerpt {
         Excerpt { text, tokens }
     }
 
+    /// Each token as written (before lower-casing) with its stem id, to uncount them from
+    /// the vocabulary when the text leaves the index.
+    pub fn tokens(&self) -> impl Iterator<Item = (&str, u32)> {
+        self.tokens
+            .iter()
+            .map(|&(s, e, stem)| (&self.text[s as usize..e as usize], stem))
+    }
+
     /// The window of about `max_chars` holding the most matched tokens, as escaped HTML with
     /// the matches in `<mark>`; `None` when nothing in the text matches.
     pub fn best(&self, wanted: &HashSet<u32>, max_chars: usize) -> Option<String> {

@@ -7,6 +7,11 @@
 //! Queries are never parsed with tantivy's query language: people type words, not syntax.
 //! `query::parse` reads any input, and `compile` turns it into term queries with typo and
 //! prefix expansion done against our own vocabulary (see `vocab`).
+//!
+//! A query is at most `limits::SEARCH_QUERY_CHARS` long (longer is an error, `QueryTooLong`)
+//! and returns at most `limits::SEARCH_LIMIT` results (a larger `limit` is clamped). Saving
+//! notes again and again does not grow the index: a replaced note's snippet slot is reused and
+//! its words are uncounted from the vocabulary.
 
 mod compile;
 mod excerpt;
@@ -15,7 +20,9 @@ mod vocab;
 
 pub use query::{parse, Filter, ParsedQuery};
 
+use crate::api::{ApiError, ErrorCode};
 use crate::graph::Framework;
+use crate::limits::{SEARCH_DEFAULT_LIMIT, SEARCH_LIMIT, SEARCH_QUERY_CHARS};
 use crate::markdown;
 use excerpt::Excerpt;
 use serde::Serialize;
@@ -44,6 +51,40 @@ pub enum SearchError {
     /// Tantivy failed to build, write or read the in-memory index.
     #[error("the search index failed: {0}")]
     Index(#[from] tantivy::TantivyError),
+    /// The query is longer than `limits::SEARCH_QUERY_CHARS` characters.
+    #[error("a search may be at most {max} characters long; shorten it")]
+    QueryTooLong { max: usize },
+}
+
+impl From<SearchError> for ApiError {
+    fn from(e: SearchError) -> Self {
+        let code = match e {
+            SearchError::Index(_) => ErrorCode::Internal,
+            SearchError::QueryTooLong { .. } => ErrorCode::InvalidInput,
+        };
+        ApiError {
+            code,
+            message: e.to_string(),
+        }
+    }
+}
+
+/// What the index holds, for tests and benchmarks that check it does not grow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IndexStats {
+    /// Snippet slots allocated, used or free.
+    pub slots: usize,
+    /// Slots holding a note.
+    pub notes: usize,
+    /// Distinct words in the vocabulary.
+    pub words: usize,
+    /// Distinct stems.
+    pub stems: usize,
+    /// Documents that searches can find.
+    pub docs: u64,
+    /// Documents tantivy still holds, deleted ones included.
+    pub stored_docs: u64,
+    pub segments: usize,
 }
 
 /// One search result.
@@ -66,6 +107,8 @@ pub struct SearchHit {
 /// Filters given alongside the query text (the CLI's `--kind`, `--perspective`).
 #[derive(Debug, Clone, Default)]
 pub struct SearchOptions {
+    /// Most results wanted: 0 means `limits::SEARCH_DEFAULT_LIMIT`, and more than
+    /// `limits::SEARCH_LIMIT` means that many.
     pub limit: usize,
     pub kind: Option<String>,
     pub perspective: Option<String>,
@@ -110,10 +153,12 @@ pub struct SearchIndex {
     perspectives: HashMap<String, String>,
     /// Lower-cased names, aliases and ids → stakeholder id, for `stakeholder:` filters.
     stakeholders: HashMap<String, String>,
-    /// Stem → small integer, so excerpts compare numbers rather than strings.
-    stems: HashMap<String, u32>,
     /// Body and tagline of each indexed document, pre-tokenised for snippets, by slot.
     texts: Vec<[Excerpt; 2]>,
+    /// Slots of replaced notes, to be reused before `texts` grows.
+    free_slots: Vec<usize>,
+    /// Organisation id → capability id → the slot of that note.
+    note_slots: HashMap<String, HashMap<String, usize>>,
 }
 
 fn analyzer() -> TextAnalyzer {
@@ -182,8 +227,9 @@ impl SearchIndex {
             analyzer: analyzer(),
             perspectives: HashMap::new(),
             stakeholders: HashMap::new(),
-            stems: HashMap::new(),
             texts: Vec::new(),
+            free_slots: Vec::new(),
+            note_slots: HashMap::new(),
         };
         this.index_framework(fw)?;
         Ok(this)
@@ -192,6 +238,24 @@ impl SearchIndex {
     /// Words known to the index, for tests and benchmarks.
     pub fn vocabulary_size(&self) -> usize {
         self.vocab.len()
+    }
+
+    /// Sizes that grow with what the index holds.
+    pub fn stats(&self) -> IndexStats {
+        let searcher = self.reader.searcher();
+        IndexStats {
+            slots: self.texts.len(),
+            notes: self.note_slots.values().map(HashMap::len).sum(),
+            words: self.vocab.len(),
+            stems: self.vocab.stem_count(),
+            docs: searcher.num_docs(),
+            stored_docs: searcher
+                .segment_readers()
+                .iter()
+                .map(|s| u64::from(s.max_doc()))
+                .sum(),
+            segments: searcher.segment_readers().len(),
+        }
     }
 
     fn index_framework(&mut self, fw: &Framework) -> Result<(), SearchError> {
@@ -276,12 +340,32 @@ impl SearchIndex {
         let mut tokens = Vec::with_capacity(surface.len());
         for (from, to, stem) in surface {
             let word = text[from..to].to_lowercase();
-            self.vocab.insert(&word, &stem);
-            let next = self.stems.len() as u32;
-            let id = *self.stems.entry(stem).or_insert(next);
+            let id = self.vocab.insert(&word, &stem);
             tokens.push((from as u32, to as u32, id));
         }
         Excerpt::new(text.to_string(), tokens)
+    }
+
+    /// Empties a note's slot for reuse and uncounts its words, which `learn` counted.
+    fn forget(&mut self, slot: usize) {
+        let texts = std::mem::take(&mut self.texts[slot]);
+        for excerpt in &texts {
+            for (surface, stem) in excerpt.tokens() {
+                self.vocab.release(&surface.to_lowercase(), stem);
+            }
+        }
+        self.free_slots.push(slot);
+    }
+
+    fn forget_org(&mut self, org_id: &str) {
+        for slot in self
+            .note_slots
+            .remove(org_id)
+            .into_iter()
+            .flat_map(|m| m.into_values())
+        {
+            self.forget(slot);
+        }
     }
 
     fn commit(&mut self) -> Result<(), SearchError> {
@@ -296,6 +380,13 @@ impl SearchIndex {
         let key = format!("note:{}:{}", note.org_id, note.capability_id);
         self.writer
             .delete_term(Term::from_field_text(self.fields.key, &key));
+        let old = self
+            .note_slots
+            .get_mut(note.org_id)
+            .and_then(|m| m.remove(note.capability_id));
+        if let Some(slot) = old {
+            self.forget(slot);
+        }
         self.add_note(fw, &key, &note)?;
         self.commit()
     }
@@ -310,6 +401,7 @@ impl SearchIndex {
     ) -> Result<(), SearchError> {
         self.writer
             .delete_term(Term::from_field_text(self.fields.org, org_id));
+        self.forget_org(org_id);
         for note in notes {
             let key = format!("note:{}:{}", note.org_id, note.capability_id);
             self.add_note(fw, &key, note)?;
@@ -339,9 +431,27 @@ impl SearchIndex {
         doc.add_text(f.title, &title);
         doc.add_text(f.body, &body);
         let texts = [self.learn(&body), Excerpt::default()];
-        // A replaced note's old slot is left behind: notes change rarely and are small.
-        doc.add_u64(f.slot, self.texts.len() as u64);
-        self.texts.push(texts);
+        let slot = match self.free_slots.pop() {
+            Some(slot) => {
+                self.texts[slot] = texts;
+                slot
+            }
+            None => {
+                self.texts.push(texts);
+                self.texts.len() - 1
+            }
+        };
+        doc.add_u64(f.slot, slot as u64);
+        let replaced = self
+            .note_slots
+            .entry(note.org_id.to_string())
+            .or_default()
+            .insert(note.capability_id.to_string(), slot);
+        if let Some(old) = replaced {
+            // The same capability twice in one batch: the later note wins, as in the store.
+            self.writer.delete_term(Term::from_field_text(f.key, key));
+            self.forget(old);
+        }
         doc.add_text(f.org, note.org_id);
         doc.add_text(f.org_name, note.org_name);
         doc.add_text(f.org_name, note.org_name.to_lowercase());
@@ -357,13 +467,23 @@ impl SearchIndex {
     pub fn remove_org_notes(&mut self, org_id: &str) -> Result<(), SearchError> {
         self.writer
             .delete_term(Term::from_field_text(self.fields.org, org_id));
+        self.forget_org(org_id);
         self.commit()
     }
 
-    /// Runs a query. Any input is accepted; nonsense simply finds nothing.
+    /// Runs a query. Any input up to `limits::SEARCH_QUERY_CHARS` is accepted; nonsense
+    /// simply finds nothing.
     pub fn search(&self, input: &str, opts: &SearchOptions) -> Result<Vec<SearchHit>, SearchError> {
+        if input.chars().nth(SEARCH_QUERY_CHARS).is_some() {
+            return Err(SearchError::QueryTooLong {
+                max: SEARCH_QUERY_CHARS,
+            });
+        }
         let parsed = parse(input);
-        let limit = if opts.limit == 0 { 20 } else { opts.limit };
+        let limit = match opts.limit {
+            0 => SEARCH_DEFAULT_LIMIT,
+            n => n.min(SEARCH_LIMIT),
+        };
         let Some(built) = self.compile(&parsed, opts, Occur::Must) else {
             return Ok(Vec::new());
         };
@@ -379,7 +499,7 @@ impl SearchIndex {
         let wanted: HashSet<u32> = built
             .terms
             .keys()
-            .filter_map(|t| self.stems.get(t).copied())
+            .filter_map(|t| self.vocab.stem_id(t))
             .collect();
         let f = self.fields;
         let mut hits = Vec::with_capacity(top.len());

@@ -4,41 +4,122 @@
 //! not against their stems ("curat"), which would make the distances meaningless. Each
 //! surface word maps to the stem the index holds, so the expanded query is made of exact
 //! term queries: BM25 still ranks them, and the snippet highlighter still sees them.
+//!
+//! Words and stems are counted as texts use them and forgotten when the last text using them
+//! is removed, so a vocabulary stays the size of what is indexed now, however many times notes
+//! have been saved. Stems carry small integer ids (reused once free) that snippets compare.
 
 use std::collections::{BTreeMap, HashMap};
 
 #[derive(Debug, Default, Clone)]
 pub struct Vocabulary {
-    /// Surface word → stem, ordered so a prefix is a contiguous range.
-    words: BTreeMap<String, String>,
+    /// Surface word → its stem and how many indexed tokens use it, ordered so a prefix is a
+    /// contiguous range.
+    words: BTreeMap<String, Word>,
     /// Surface words (as characters, ready to compare) by character count, for the typo scan.
     by_len: HashMap<usize, Vec<(Vec<char>, String)>>,
+    /// Stem → its id.
+    stem_ids: HashMap<String, u32>,
+    /// By id: the stem and how many indexed tokens use it, or `None` when the id is free.
+    stems: Vec<Option<(String, u32)>>,
+    free_ids: Vec<u32>,
+}
+
+#[derive(Debug, Clone)]
+struct Word {
+    stem: String,
+    uses: u32,
 }
 
 /// Longest word length considered for typo matching; longer tokens are ids or noise.
 const MAX_FUZZY_LEN: usize = 30;
 
 impl Vocabulary {
-    pub fn insert(&mut self, surface: &str, stem: &str) {
-        if self.words.contains_key(surface) {
-            return;
+    /// Counts one indexed token of `surface`, which stems to `stem`; returns the stem's id.
+    pub fn insert(&mut self, surface: &str, stem: &str) -> u32 {
+        match self.words.get_mut(surface) {
+            Some(word) => word.uses += 1,
+            None => {
+                self.words.insert(
+                    surface.to_string(),
+                    Word {
+                        stem: stem.to_string(),
+                        uses: 1,
+                    },
+                );
+                let n = surface.chars().count();
+                if n <= MAX_FUZZY_LEN {
+                    self.by_len
+                        .entry(n)
+                        .or_default()
+                        .push((surface.chars().collect(), surface.to_string()));
+                }
+            }
         }
-        self.words.insert(surface.to_string(), stem.to_string());
-        let n = surface.chars().count();
-        if n <= MAX_FUZZY_LEN {
-            self.by_len
-                .entry(n)
-                .or_default()
-                .push((surface.chars().collect(), surface.to_string()));
+        if let Some(&id) = self.stem_ids.get(stem) {
+            if let Some((_, uses)) = &mut self.stems[id as usize] {
+                *uses += 1;
+            }
+            return id;
+        }
+        let entry = Some((stem.to_string(), 1));
+        let id = match self.free_ids.pop() {
+            Some(id) => {
+                self.stems[id as usize] = entry;
+                id
+            }
+            None => {
+                self.stems.push(entry);
+                (self.stems.len() - 1) as u32
+            }
+        };
+        self.stem_ids.insert(stem.to_string(), id);
+        id
+    }
+
+    /// Uncounts one token that `insert` counted; a word or stem no longer used is forgotten.
+    pub fn release(&mut self, surface: &str, stem_id: u32) {
+        if let Some(word) = self.words.get_mut(surface) {
+            word.uses -= 1;
+            if word.uses == 0 {
+                self.words.remove(surface);
+                let n = surface.chars().count();
+                if let Some(bucket) = self.by_len.get_mut(&n) {
+                    if let Some(i) = bucket.iter().position(|(_, w)| w == surface) {
+                        bucket.swap_remove(i);
+                    }
+                }
+            }
+        }
+        if let Some(slot) = self.stems.get_mut(stem_id as usize) {
+            if let Some((stem, uses)) = slot {
+                *uses -= 1;
+                if *uses == 0 {
+                    self.stem_ids.remove(stem.as_str());
+                    *slot = None;
+                    self.free_ids.push(stem_id);
+                }
+            }
         }
     }
 
+    /// Distinct words known.
     pub fn len(&self) -> usize {
         self.words.len()
     }
 
+    /// Distinct stems known.
+    pub fn stem_count(&self) -> usize {
+        self.stem_ids.len()
+    }
+
+    /// The id of an indexed stem, for comparing with snippets' tokens.
+    pub fn stem_id(&self, stem: &str) -> Option<u32> {
+        self.stem_ids.get(stem).copied()
+    }
+
     pub fn stem_of(&self, surface: &str) -> Option<&str> {
-        self.words.get(surface).map(String::as_str)
+        self.words.get(surface).map(|w| w.stem.as_str())
     }
 
     /// How many edits a word of this length may be off by: 1 from 4 letters, 2 from 8.
@@ -64,7 +145,7 @@ impl Vocabulary {
             for (chars, cand) in self.by_len.get(&len).into_iter().flatten() {
                 if let Some(d) = bounded_distance(&w, chars, max, &mut rows) {
                     if d > 0 {
-                        out.push((self.words[cand].as_str(), d));
+                        out.push((self.words[cand].stem.as_str(), d));
                     }
                 }
             }
@@ -76,7 +157,7 @@ impl Vocabulary {
 
     /// Stems of known words that start with `prefix`, shortest first, at most `limit`.
     pub fn completions(&self, prefix: &str, limit: usize) -> Vec<&str> {
-        let mut v: Vec<(&String, &String)> = self
+        let mut v: Vec<(&String, &Word)> = self
             .words
             .range(prefix.to_string()..)
             .take_while(|(w, _)| w.starts_with(prefix))
@@ -84,9 +165,9 @@ impl Vocabulary {
             .collect();
         v.sort_by_key(|(w, _)| w.len());
         let mut stems: Vec<&str> = Vec::new();
-        for (_, stem) in v {
-            if !stems.contains(&stem.as_str()) {
-                stems.push(stem);
+        for (_, word) in v {
+            if !stems.contains(&word.stem.as_str()) {
+                stems.push(&word.stem);
             }
             if stems.len() == limit {
                 break;
@@ -155,6 +236,36 @@ mod tests {
             v.insert(w, s);
         }
         v
+    }
+
+    #[test]
+    fn a_word_is_forgotten_when_its_last_use_is_released() {
+        let mut v = vocab();
+        let id = v.insert("curation", "curat");
+        v.release("curation", id);
+        assert_eq!(
+            v.fuzzy("curaton"),
+            [("curat", 1)],
+            "one use of the word is left, so it is still known"
+        );
+        v.release("curation", id);
+        assert!(
+            v.fuzzy("curaton").is_empty(),
+            "the released word no longer answers its typo"
+        );
+        assert_eq!(
+            v.stem_id("curat"),
+            Some(id),
+            "`curated` still uses the stem"
+        );
+        let other = v.stem_id("curat").unwrap();
+        v.release("curated", other);
+        assert_eq!(v.stem_id("curat"), None, "no word uses the stem any more");
+        assert_eq!(
+            v.insert("mesh", "mesh"),
+            id,
+            "a freed stem id is reused, so ids stay as few as the stems"
+        );
     }
 
     #[test]

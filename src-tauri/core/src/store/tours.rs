@@ -6,7 +6,8 @@ use super::error::StoreError;
 use super::model::now;
 use super::Store;
 use crate::graph::Framework;
-use crate::tours::{line_of_node, slug, Tour};
+use crate::limits::echo;
+use crate::tours::{slug, NodeLines, Tour};
 use rusqlite::{params, OptionalExtension};
 
 impl Store {
@@ -32,7 +33,7 @@ impl Store {
         tour.title = tour.title.trim().to_string();
         if fw.tours().iter().any(|t| t.id == tour.id) {
             return Err(StoreError::invalid(
-                format!("tour `{}`", tour.title),
+                format!("tour `{}`", echo(&tour.title)),
                 "id",
                 "built-in tours cannot be changed; duplicate it to make your own",
             ));
@@ -42,7 +43,7 @@ impl Store {
         } else if self.user_tour(&tour.id)?.is_none() {
             return Err(StoreError::NotFound(format!(
                 "there is no tour with the id `{}`",
-                tour.id
+                echo(&tour.id)
             )));
         }
         // User tours list by title; the pack's listing order means nothing among them.
@@ -63,7 +64,8 @@ impl Store {
         let tx = self.write()?;
         if tx.execute("DELETE FROM tours WHERE id = ?1", [id])? == 0 {
             return Err(StoreError::NotFound(format!(
-                "there is no tour of yours with the id `{id}`"
+                "there is no tour of yours with the id `{}`",
+                echo(id)
             )));
         }
         tx.commit()?;
@@ -120,7 +122,8 @@ impl Store {
 
 /// The tour's first problem as a store error naming the tour and the field.
 fn check(fw: &Framework, tour: &Tour, text: Option<&str>) -> Result<(), StoreError> {
-    let line_of = |id: &str| text.and_then(|t| line_of_node(t, id));
+    let lines = text.map(NodeLines::new);
+    let line_of = |id: &str| lines.as_ref().and_then(|l| l.line_of(id));
     match tour.problems(fw, &line_of).into_iter().next() {
         None => Ok(()),
         Some(p) => {
@@ -129,9 +132,9 @@ fn check(fw: &Framework, tour: &Tour, text: Option<&str>) -> Result<(), StoreErr
                 None => p.field,
             };
             let name = if tour.title.trim().is_empty() {
-                tour.id.clone()
+                echo(&tour.id)
             } else {
-                tour.title.clone()
+                echo(&tour.title)
             };
             Err(StoreError::invalid(
                 format!("tour `{name}`"),

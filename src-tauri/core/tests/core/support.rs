@@ -93,3 +93,35 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Held by tests that measure time and by tests that load the machine heavily, so that on a
+/// machine of few cores the one does not time the other's work.
+pub fn alone() -> std::sync::MutexGuard<'static, ()> {
+    static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Runs `work` on its own thread and returns its result, failing the test if it has not
+/// finished within `limit`: a test of a former hang must itself never hang.
+pub fn finishes_within<T: Send + 'static>(
+    limit: std::time::Duration,
+    what: &str,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> T {
+    let _alone = alone();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let started = std::time::Instant::now();
+    std::thread::spawn(move || {
+        let _ = tx.send(work());
+    });
+    match rx.recv_timeout(limit) {
+        Ok(value) => value,
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+            panic!("{what} must finish within {limit:?}, but it was still running")
+        }
+        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => panic!(
+            "{what} panicked after {:?} (see its message above)",
+            started.elapsed()
+        ),
+    }
+}
