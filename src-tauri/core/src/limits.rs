@@ -21,27 +21,25 @@ pub fn echo(value: &str) -> String {
 // ---------------------------------------------------------------------------------------------
 // Content packs (loading from a folder)
 
-
-
 // ---------------------------------------------------------------------------------------------
 // Markdown rendering and tours
-
-
 
 // ---------------------------------------------------------------------------------------------
 // Search
 
-
-
 // ---------------------------------------------------------------------------------------------
 // The store: names, notes and the other fields people type
 
-
+/// How long opening the store waits for an `atlas restore` in progress to finish before
+/// refusing with `StoreError::Restoring`.
+pub const STORE_OPEN_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 
 // ---------------------------------------------------------------------------------------------
 // Import and export files
 
-
+/// How many numbered names (`acme (2).json`, `acme (3).json`, …) an export tries before asking
+/// for another name (`atomic_file::WriteError::NoFreeName`).
+pub const EXPORT_NAME_TRIES: u32 = 1000;
 
 #[cfg(test)]
 mod tests {
@@ -52,7 +50,11 @@ mod tests {
         assert_eq!(echo("data-curation"), "data-curation");
         let long = "é".repeat(ECHO_CHARS + 5);
         let shown = echo(&long);
-        assert_eq!(shown.chars().count(), ECHO_CHARS + 1, "80 characters and the ellipsis");
+        assert_eq!(
+            shown.chars().count(),
+            ECHO_CHARS + 1,
+            "80 characters and the ellipsis"
+        );
         assert!(shown.ends_with('…'));
     }
 }
