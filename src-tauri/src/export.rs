@@ -1,7 +1,9 @@
 //! Writing what the user exports from a view (a PNG or SVG of the graph, a report) into their
-//! export folder, under a name that never overwrites an earlier file.
+//! export folder, under a name that never overwrites an earlier file. The writing itself is the
+//! core's `atomic_file`, shared with the command line's exports: whole or not at all.
 
-use std::io::Write;
+use atlas_core::atomic_file::{self, Existing};
+use atlas_core::limits::echo;
 use std::path::{Path, PathBuf};
 
 /// The kinds of file a view may export; anything else is refused.
@@ -21,13 +23,15 @@ pub fn write_unique(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, Str
         (Some(s), Some(e)) if plain => (s.to_string_lossy(), e.to_string_lossy().to_lowercase()),
         _ => {
             return Err(format!(
-                "`{name}` is not a plain file name with an extension"
+                "`{}` is not a plain file name with an extension",
+                echo(name)
             ))
         }
     };
     if !EXTENSIONS.contains(&ext.as_str()) {
         return Err(format!(
-            "`.{ext}` files cannot be exported (allowed: {})",
+            "`.{}` files cannot be exported (allowed: {})",
+            echo(&ext),
             EXTENSIONS.join(", ")
         ));
     }
@@ -35,33 +39,8 @@ pub fn write_unique(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, Str
         return Err(format!("{} bytes is too large to export", bytes.len()));
     }
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    for n in 1..1000 {
-        let candidate = if n == 1 {
-            dir.join(format!("{stem}.{ext}"))
-        } else {
-            dir.join(format!("{stem} ({n}).{ext}"))
-        };
-        // `create_new` makes taking the name and writing one step, so two exports at once
-        // cannot overwrite each other.
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&candidate)
-        {
-            Ok(mut f) => {
-                f.write_all(bytes)
-                    .and_then(|_| f.sync_all())
-                    .map_err(|e| format!("{}: {e}", candidate.display()))?;
-                return Ok(candidate);
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(format!("{}: {e}", candidate.display())),
-        }
-    }
-    Err(format!(
-        "{} already holds too many files named `{name}`",
-        dir.display()
-    ))
+    atomic_file::write(&dir.join(format!("{stem}.{ext}")), Existing::NewName, bytes)
+        .map_err(|e| e.to_string())
 }
 
 /// Decodes standard base64 (what a canvas's `toDataURL` produces), ignoring whitespace.

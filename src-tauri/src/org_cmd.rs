@@ -61,9 +61,13 @@ pub enum StoreCommand {
         org: Option<String>,
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
-        /// Write to FILE instead of standard output.
+        /// Write to FILE instead of standard output. An existing FILE is kept and the export
+        /// gets a free name beside it ("FILE (2).json"), unless --force.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace FILE if it exists (never the database or its backups).
+        #[arg(long, requires = "output")]
+        force: bool,
     },
     /// Import a JSON export; with --merge, merge into organisations of the same name.
     Import {
@@ -74,6 +78,7 @@ pub enum StoreCommand {
     /// Take a backup of the database now.
     Backup,
     /// Replace the database with a backup (the current one is kept in the backups folder).
+    /// Refused while the app or another command has the database open.
     Restore { file: PathBuf },
 }
 
@@ -150,8 +155,15 @@ pub fn run(cli: &Cli, cmd: &StoreCommand) -> ExitCode {
 fn execute(cli: &Cli, cmd: &StoreCommand) -> Result<(), String> {
     let data_dir = cli.data_dir();
     if let StoreCommand::Restore { file } = cmd {
-        let db = store::restore(&data_dir, file).map_err(|e| e.to_string())?;
-        println!("restored {} from {}", db.display(), file.display());
+        let done = store::restore(&data_dir, file).map_err(|e| e.to_string())?;
+        println!(
+            "restored {} from {}",
+            done.database.display(),
+            file.display()
+        );
+        if let Some(kept) = &done.replaced {
+            println!("the database it replaced is kept as {}", kept.display());
+        }
         return Ok(());
     }
     let mut st = Store::open(&data_dir, &author()).map_err(|e| e.to_string())?;
@@ -334,6 +346,7 @@ fn execute(cli: &Cli, cmd: &StoreCommand) -> Result<(), String> {
             org: key,
             format,
             output,
+            force,
         } => {
             let id = key
                 .as_deref()
@@ -343,7 +356,7 @@ fn execute(cli: &Cli, cmd: &StoreCommand) -> Result<(), String> {
                 Format::Json => st.export_json(id).map_err(e)?,
                 Format::Csv => st.export_csv(&fw()?, id).map_err(e)?,
             };
-            write_out(output.as_deref(), &text)?;
+            write_out(&data_dir, output.as_deref(), &text, *force)?;
         }
         StoreCommand::Import { file, merge } => {
             let fw = fw()?;
@@ -371,14 +384,28 @@ fn execute(cli: &Cli, cmd: &StoreCommand) -> Result<(), String> {
     Ok(())
 }
 
-fn write_out(output: Option<&Path>, text: &str) -> Result<(), String> {
-    match output {
-        Some(path) => {
-            std::fs::write(path, text).map_err(|err| format!("{}: {err}", path.display()))
-        }
-        None => {
-            print!("{text}");
-            Ok(())
-        }
+/// Prints the export, or writes it to `output` whole or not at all, never over an earlier file
+/// unless `force`, and never over the store's own files; says which file it wrote.
+fn write_out(
+    data_dir: &Path,
+    output: Option<&Path>,
+    text: &str,
+    force: bool,
+) -> Result<(), String> {
+    let Some(path) = output else {
+        print!("{text}");
+        return Ok(());
+    };
+    let written =
+        store::write_export(data_dir, path, text.as_bytes(), force).map_err(|e| e.to_string())?;
+    if written == path {
+        println!("exported to {}", written.display());
+    } else {
+        println!(
+            "{} already exists, so the export was written to {} (--force replaces it instead)",
+            path.display(),
+            written.display()
+        );
     }
+    Ok(())
 }

@@ -6,6 +6,7 @@
 //! is a thin adapter over this crate; nothing here may depend on Tauri (a test checks it).
 
 pub mod api;
+pub mod atomic_file;
 pub mod content;
 pub mod graph;
 pub mod limits;

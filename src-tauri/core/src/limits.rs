@@ -114,6 +114,10 @@ pub const MAX_TAG_CHARS: usize = 64;
 /// JavaScript holds every id up to here exactly. Ids run from 1 to this.
 pub const MAX_ORGANISATION_ID: i64 = i32::MAX as i64;
 
+/// How long opening the store waits for an `atlas restore` in progress to finish before
+/// refusing with `StoreError::Restoring`.
+pub const STORE_OPEN_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
 // ---------------------------------------------------------------------------------------------
 // Import and export files
 
@@ -131,6 +135,10 @@ pub const MAX_IMPORT_CHANGE_SETS: usize = 100_000;
 /// Field changes in one change set of an import file (a bulk edit of every capability of the
 /// largest pack the app loads is well below this).
 pub const MAX_IMPORT_CHANGES_PER_SET: usize = 20_000;
+
+/// How many numbered names (`acme (2).json`, `acme (3).json`, …) an export tries before asking
+/// for another name (`atomic_file::WriteError::NoFreeName`).
+pub const EXPORT_NAME_TRIES: u32 = 1000;
 
 #[cfg(test)]
 mod tests {

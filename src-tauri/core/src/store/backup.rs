@@ -2,11 +2,14 @@
 //! day (the last seven kept) and on demand; and restoring one of them.
 //!
 //! A backup is written under a temporary name and renamed into place, so a crash mid-backup
-//! never leaves a half-written file that looks like a good backup.
+//! never leaves a half-written file that looks like a good backup. A restore takes the data
+//! folder's exclusive lock (`lock`), so it never swaps the file under a process that has it
+//! open, and accepts only a file `verify` recognises as a Capability Atlas database.
 
 use super::error::StoreError;
+use super::lock::DataLock;
 use super::model::now;
-use super::schema::{user_version, SCHEMA_VERSION};
+use super::verify;
 use super::{Store, DB_FILE};
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
@@ -50,14 +53,7 @@ impl Store {
                 detail: e.to_string(),
             })?;
         }
-        let tmp = dest.with_extension("db.partial");
-        let _ = std::fs::remove_file(&tmp);
-        self.conn
-            .backup("main", &tmp, None::<fn(rusqlite::backup::Progress)>)?;
-        std::fs::rename(&tmp, dest).map_err(|e| StoreError::File {
-            path: dest.to_path_buf(),
-            detail: e.to_string(),
-        })
+        backup_into(&self.conn, dest)
     }
 
     /// `atlas backup`: a backup now, next to the daily ones. Returns its path.
@@ -71,6 +67,18 @@ impl Store {
         self.backup_to(&dest)?;
         Ok(dest)
     }
+}
+
+/// Copies `conn`'s database to `dest` through a temporary file renamed into place.
+fn backup_into(conn: &Connection, dest: &Path) -> Result<(), StoreError> {
+    let tmp = dest.with_extension("db.partial");
+    let _ = std::fs::remove_file(&tmp);
+    let copied = conn.backup("main", &tmp, None::<fn(rusqlite::backup::Progress)>);
+    if let Err(e) = copied {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e.into());
+    }
+    std::fs::rename(&tmp, dest).map_err(io(dest))
 }
 
 /// Takes today's backup if there is none yet, and keeps only the newest seven.
@@ -95,26 +103,8 @@ pub(crate) fn daily(store: &Store, data_dir: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Whether `file` is a database this build can open: readable, intact, not newer.
-fn check_good(file: &Path) -> Result<(), String> {
-    let conn = Connection::open_with_flags(file, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(|e| e.to_string())?;
-    let version = user_version(&conn).map_err(|e| e.to_string())?;
-    if version > SCHEMA_VERSION {
-        return Err(format!(
-            "it was written by a newer version (schema {version})"
-        ));
-    }
-    let check: String = conn
-        .query_row("PRAGMA quick_check", [], |r| r.get(0))
-        .map_err(|e| e.to_string())?;
-    if check != "ok" {
-        return Err(check);
-    }
-    Ok(())
-}
-
-/// The most recently written backup that passes its own integrity check.
+/// The most recently written backup that passes the same checks as a file to restore, so the
+/// one offered can be restored.
 pub fn newest_good_backup(data_dir: &Path) -> Option<PathBuf> {
     let mut files: Vec<(std::time::SystemTime, PathBuf)> = std::fs::read_dir(backups_dir(data_dir))
         .ok()?
@@ -127,48 +117,100 @@ pub fn newest_good_backup(data_dir: &Path) -> Option<PathBuf> {
         .into_iter()
         .rev()
         .map(|(_, p)| p)
-        .find(|p| check_good(p).is_ok())
+        .find(|p| verify::restorable(p).is_ok())
 }
 
-/// `atlas restore FILE`: replaces the database with a copy of `file`, after checking it. The
-/// database being replaced is kept in the backups folder first (copied byte for byte, since it
-/// may be the damaged one), so a restore can itself be undone.
-pub fn restore(data_dir: &Path, file: &Path) -> Result<PathBuf, StoreError> {
-    check_good(file).map_err(|detail| StoreError::File {
+/// What a restore did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Restored {
+    /// The database now in place.
+    pub database: PathBuf,
+    /// Where the database it replaced was kept, if there was one.
+    pub replaced: Option<PathBuf>,
+}
+
+/// `atlas restore FILE`: replaces the database with a copy of `file`.
+///
+/// `file` must be a Capability Atlas database (see `verify`), and nothing may have the
+/// database open: the exclusive lock on the data folder is taken or the restore refuses, so no
+/// process goes on saving into a file that is about to be replaced. The database being
+/// replaced is then copied into the backups folder, write-ahead log included, and only once
+/// that copy is safe does its log go and the new file take its place, by a rename.
+pub fn restore(data_dir: &Path, file: &Path) -> Result<Restored, StoreError> {
+    verify::restorable(file).map_err(|problem| StoreError::File {
         path: file.to_path_buf(),
-        detail: format!("cannot restore from this file: {detail}"),
+        detail: format!("cannot restore from this file: {problem}; nothing was changed"),
     })?;
+    std::fs::create_dir_all(data_dir).map_err(io(data_dir))?;
+    let _lock = DataLock::exclusive(data_dir)?;
     let db = data_dir.join(DB_FILE);
-    let io = |path: &Path| {
-        let path = path.to_path_buf();
-        move |e: std::io::Error| StoreError::File {
-            path,
-            detail: e.to_string(),
-        }
-    };
-    let dir = backups_dir(data_dir);
-    std::fs::create_dir_all(&dir).map_err(io(&dir))?;
-    if db.exists() {
-        let keep = unique(dir.join(format!("before-restore-{}.db", stamp())));
-        std::fs::copy(&db, &keep).map_err(io(&keep))?;
-        for ext in ["db-wal", "db-shm"] {
-            let side = db.with_extension(ext);
-            if side.exists() {
-                std::fs::copy(&side, keep.with_extension(ext)).map_err(io(&side))?;
-            }
-        }
-    }
-    let staged = data_dir.join(format!("{DB_FILE}.restoring"));
-    let _ = std::fs::remove_file(&staged);
+    let staged = Staged(data_dir.join(format!("{DB_FILE}.restoring")));
+    let _ = std::fs::remove_file(&staged.0);
     {
         let src = Connection::open_with_flags(file, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-        src.backup("main", &staged, None::<fn(rusqlite::backup::Progress)>)?;
+        src.backup("main", &staged.0, None::<fn(rusqlite::backup::Progress)>)?;
     }
-    // A stale write-ahead log would be replayed onto the restored file; it belongs to the
-    // database being replaced, which is already saved above.
+    let replaced = if db.exists() {
+        Some(keep_replaced(data_dir, &db)?)
+    } else {
+        None
+    };
+    // Left in place, the old write-ahead log would be replayed onto the restored file; its
+    // committed changes are in the copy just kept.
     for ext in ["db-wal", "db-shm"] {
-        let _ = std::fs::remove_file(db.with_extension(ext));
+        let side = db.with_extension(ext);
+        match std::fs::remove_file(&side) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(io(&side)(e)),
+            _ => {}
+        }
     }
-    std::fs::rename(&staged, &db).map_err(io(&db))?;
-    Ok(db)
+    std::fs::rename(&staged.0, &db).map_err(io(&db))?;
+    if let Ok(dir) = std::fs::File::open(data_dir) {
+        let _ = dir.sync_all();
+    }
+    Ok(Restored {
+        database: db,
+        replaced,
+    })
+}
+
+/// Keeps the database about to be replaced in the backups folder, so a restore can itself be
+/// undone. Read through SQLite's backup API, the copy includes what only the write-ahead log
+/// holds yet; a file too damaged for that is copied byte for byte, log and all.
+fn keep_replaced(data_dir: &Path, db: &Path) -> Result<PathBuf, StoreError> {
+    let dir = backups_dir(data_dir);
+    std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+    let keep = unique(dir.join(format!("before-restore-{}.db", stamp())));
+    let consistent = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(StoreError::from)
+        .and_then(|conn| backup_into(&conn, &keep));
+    if consistent.is_ok() {
+        return Ok(keep);
+    }
+    std::fs::copy(db, &keep).map_err(io(&keep))?;
+    for ext in ["db-wal", "db-shm"] {
+        let side = db.with_extension(ext);
+        if side.exists() {
+            let to = keep.with_extension(ext);
+            std::fs::copy(&side, &to).map_err(io(&to))?;
+        }
+    }
+    Ok(keep)
+}
+
+/// A staged copy, removed unless it was renamed into place.
+struct Staged(PathBuf);
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError {
+    let path = path.to_path_buf();
+    move |e| StoreError::File {
+        path,
+        detail: e.to_string(),
+    }
 }

@@ -49,6 +49,13 @@ pub enum StoreError {
     /// An import or export file that cannot be read or written.
     #[error("{path}: {detail}")]
     File { path: PathBuf, detail: String },
+    /// `atlas restore` found the database open in the app or another command: swapping the
+    /// file under them would lose what they save next. Nothing was changed.
+    #[error("the database {path} is open in Capability Atlas or in another `atlas` command; close it and try again (nothing was changed)")]
+    InUse { path: PathBuf },
+    /// An `atlas restore` held the data folder for longer than opening the store waits.
+    #[error("the data folder {path} is being restored by `atlas restore` (waited {waited} s for it to finish); try again when it has finished")]
+    Restoring { path: PathBuf, waited: u64 },
     /// Any other SQLite failure; the message is SQLite's own.
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),

@@ -4,34 +4,40 @@
 //! never to lose it: every write is a transaction under WAL with `synchronous=FULL`, every
 //! change is appended to the history (nothing is updated without a trace), a backup is taken
 //! before any migration and once a day, and a database that is damaged or newer than this
-//! build is refused and left untouched. Input is validated against the loaded `Framework`
-//! before it is stored.
+//! build, or not a Capability Atlas database at all, is refused and left untouched. Input is
+//! validated against the loaded `Framework` before it is stored.
 //!
-//! Files: `schema` (migrations), `model` (records and validation), `organisations`,
+//! Files: `schema` (migrations), `verify` (is a file ours), `lock` (the data folder's lock,
+//! which restore needs to itself), `model` (records and validation), `organisations`,
 //! `assessments`, `bulk` (one field on many capabilities), `layouts` (graph positions per
 //! pack), `history` (timeline, undo, redo), `snapshots` (and comparisons),
-//! `transfer` (JSON and CSV files, merge), `backup`, `error`.
+//! `transfer` (JSON and CSV files, merge), `files` (where exports may go), `backup`, `error`.
 
 mod assessments;
 mod backup;
 mod bulk;
 mod csv;
 mod error;
+mod files;
 mod history;
 mod layouts;
+mod lock;
 mod model;
 mod organisations;
 mod schema;
 mod snapshots;
 mod tours;
 mod transfer;
+mod verify;
 mod workshops;
 
-pub use backup::{newest_good_backup, restore, BACKUPS_DIR, DAILY_BACKUPS_KEPT};
+pub use backup::{newest_good_backup, restore, Restored, BACKUPS_DIR, DAILY_BACKUPS_KEPT};
 pub use bulk::BulkEdit;
 pub use error::StoreError;
+pub use files::write_export;
 pub use history::{HistoryEntry, UndoOutcome};
 pub use layouts::{Point, SavedLayout};
+pub use lock::LOCK_FILE;
 pub use model::{
     Assessment, AssessmentPatch, Confidence, Evidence, Organisation, Priority, StoreStatus, FIELDS,
 };
@@ -40,7 +46,9 @@ pub use snapshots::{CapabilityDiff, Comparison, FieldDiff, Side, Snapshot};
 pub use transfer::{Conflict, ImportReport, EXPORT_FORMAT, EXPORT_VERSION};
 pub use workshops::Workshop;
 
+use lock::DataLock;
 use rusqlite::{Connection, OpenFlags};
+use schema::{BadVersion, Version};
 use std::path::{Path, PathBuf};
 
 /// The database file inside the data folder.
@@ -54,16 +62,23 @@ pub struct Store {
     author: String,
     /// Why the store cannot be written, when it cannot.
     read_only: Option<String>,
+    /// The data folder's shared lock. Declared last so that it is let go only after the
+    /// connection has closed.
+    _lock: Option<DataLock>,
 }
 
 impl Store {
-    /// Opens (creating if needed) `<data_dir>/atlas.db`, refusing damaged or newer databases,
-    /// backing up before migrating, and keeping the daily backups. If the folder cannot be
-    /// written, an existing database is opened read-only instead (see `read_only`).
+    /// Opens (creating if needed) `<data_dir>/atlas.db`, refusing damaged, foreign or newer
+    /// databases, backing up before migrating, and keeping the daily backups. If the folder
+    /// cannot be written, an existing database is opened read-only instead (see `read_only`).
+    ///
+    /// The store holds the data folder's shared lock for its whole life (see `lock`); while an
+    /// `atlas restore` holds it exclusively, opening waits up to `limits::STORE_OPEN_WAIT`.
     pub fn open(data_dir: &Path, author: &str) -> Result<Store, StoreError> {
         let path = data_dir.join(DB_FILE);
-        let existed = path.exists();
         let writable = std::fs::create_dir_all(data_dir).is_ok();
+        let lock = DataLock::shared(data_dir)?;
+        let existed = path.exists();
         let rw = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -77,11 +92,8 @@ impl Store {
                 if !existed {
                     return Err(StoreError::ReadOnly { path, detail });
                 }
-                let c = Connection::open_with_flags(
-                    &path,
-                    OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-                )
-                .map_err(|e| corrupt(data_dir, &path, e.to_string()))?;
+                let c =
+                    open_read_only(&path).map_err(|e| corrupt(data_dir, &path, e.to_string()))?;
                 (c, Some(detail))
             }
         };
@@ -90,30 +102,25 @@ impl Store {
             path: path.clone(),
             author: author.to_string(),
             read_only,
+            _lock: lock,
         };
-        // Nothing is written before these checks pass: a newer or damaged file stays as found.
-        let version = schema::user_version(&store.conn)
-            .map_err(|e| corrupt(data_dir, &path, e.to_string()))?;
-        if version > SCHEMA_VERSION {
-            return Err(StoreError::NewerSchema {
-                path,
-                found: version,
-                supported: SCHEMA_VERSION,
-            });
-        }
-        if existed {
-            let check: String = store
-                .conn
-                .query_row("PRAGMA quick_check", [], |r| r.get(0))
-                .map_err(|e| corrupt(data_dir, &path, e.to_string()))?;
-            if check != "ok" {
-                return Err(corrupt(data_dir, &path, check));
+        // Nothing is written before these checks pass: a newer, damaged or foreign file (one
+        // with a trigger that would run on our writes, say) stays exactly as found.
+        let version = match verify::check(&store.conn, verify::Depth::Open) {
+            Ok(version) => version,
+            Err(verify::NotOurs::Version(BadVersion::Newer(found))) => {
+                return Err(StoreError::NewerSchema {
+                    path,
+                    found,
+                    supported: SCHEMA_VERSION,
+                })
             }
-        }
+            Err(problem) => return Err(corrupt(data_dir, &path, problem.to_string())),
+        };
         store.conn.pragma_update(None, "foreign_keys", "ON")?;
         store.conn.busy_timeout(std::time::Duration::from_secs(5))?;
         if let Some(detail) = &store.read_only {
-            if version < SCHEMA_VERSION {
+            if version < Version::CURRENT {
                 return Err(StoreError::ReadOnly {
                     path,
                     detail: detail.clone(),
@@ -123,9 +130,9 @@ impl Store {
         }
         store.conn.pragma_update(None, "journal_mode", "WAL")?;
         store.conn.pragma_update(None, "synchronous", "FULL")?;
-        if version < SCHEMA_VERSION {
-            if existed && version > 0 {
-                store.backup_to(&backup::pre_migration_path(data_dir, version))?;
+        if version < Version::CURRENT {
+            if existed && version > Version::EMPTY {
+                store.backup_to(&backup::pre_migration_path(data_dir, version.get()))?;
             }
             schema::migrate(&mut store.conn, version)?;
         }
@@ -139,12 +146,13 @@ impl Store {
     pub fn open_in_memory(author: &str) -> Result<Store, StoreError> {
         let mut conn = Connection::open_in_memory()?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        schema::migrate(&mut conn, 0)?;
+        schema::migrate(&mut conn, Version::EMPTY)?;
         Ok(Store {
             conn,
             path: PathBuf::from(":memory:"),
             author: author.to_string(),
             read_only: None,
+            _lock: None,
         })
     }
 
@@ -186,6 +194,36 @@ impl Store {
 /// asking up front lets the app say so before someone types a note.
 fn probe_read_only(conn: &Connection) -> bool {
     conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true)
+}
+
+/// Opens the database for reading only.
+///
+/// A WAL database is read through an index beside it (`atlas.db-shm`), which SQLite cannot
+/// create on a read-only medium. When there is no write-ahead log either, every committed change
+/// is in the database file itself, so it is opened as immutable: read without that index and
+/// without locks, which is safe because nothing can write in a folder nobody can write to.
+fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    match schema::user_version(&conn) {
+        // SQLite says "unable to open" or "readonly" depending on why the index cannot be made.
+        Err(e) if !path.with_extension("db-wal").exists() => {
+            let mut uri = String::from("file:");
+            for c in path.to_string_lossy().chars() {
+                match c {
+                    '%' | '?' | '#' => uri.push_str(&format!("%{:02X}", c as u32)),
+                    c => uri.push(c),
+                }
+            }
+            uri.push_str("?immutable=1");
+            let immutable = Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)?;
+            match schema::user_version(&immutable) {
+                Ok(_) => Ok(immutable),
+                Err(_) => Err(e),
+            }
+        }
+        _ => Ok(conn),
+    }
 }
 
 fn corrupt(data_dir: &Path, path: &Path, detail: String) -> StoreError {

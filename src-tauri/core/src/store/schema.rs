@@ -2,8 +2,9 @@
 //!
 //! Migrations are append-only: a released step is never edited, a change is a new step. All
 //! pending steps run in one transaction and the version lives in `PRAGMA user_version`, so a
-//! database is either wholly at the old version or wholly at the new one. A database whose
-//! version is newer than this build knows is refused before anything is written to it.
+//! database is either wholly at the old version or wholly at the new one. A version is read
+//! into a `Version` (0 to `SCHEMA_VERSION`) before anything acts on it: a database whose version
+//! is newer than this build knows, or negative, is refused before anything is written to it.
 
 use rusqlite::Connection;
 
@@ -104,20 +105,88 @@ pub(crate) const MIGRATIONS: &[&str] = &[
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
+/// A schema version this build can read: 0 (nothing created yet) to `SCHEMA_VERSION`.
+///
+/// `PRAGMA user_version` is whatever 32-bit number the file says; only a `Version` may index
+/// `MIGRATIONS`, so a negative or future number is refused where it is read instead of
+/// panicking (or worse, migrating) later.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Version(i64);
+
+/// A `user_version` outside what this build can read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub(crate) enum BadVersion {
+    /// Written by a newer Capability Atlas.
+    #[error("it was written by a newer version of Capability Atlas (schema {0}, this build knows up to {max})", max = SCHEMA_VERSION)]
+    Newer(i64),
+    /// No Capability Atlas ever writes a negative version: the file was made or edited elsewhere.
+    #[error("its schema version is {0}, which no version of Capability Atlas writes")]
+    Negative(i64),
+}
+
+impl Version {
+    /// A database with nothing in it yet.
+    pub(crate) const EMPTY: Version = Version(0);
+    /// The version this build writes.
+    pub(crate) const CURRENT: Version = Version(SCHEMA_VERSION);
+
+    pub(crate) fn new(raw: i64) -> Result<Version, BadVersion> {
+        match raw {
+            v if v < 0 => Err(BadVersion::Negative(v)),
+            v if v > SCHEMA_VERSION => Err(BadVersion::Newer(v)),
+            v => Ok(Version(v)),
+        }
+    }
+
+    pub(crate) fn get(self) -> i64 {
+        self.0
+    }
+}
+
+/// The raw `PRAGMA user_version`; turn it into a `Version` before acting on it.
 pub(crate) fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.pragma_query_value(None, "user_version", |r| r.get(0))
 }
 
-/// Applies every pending migration in one transaction. The caller has already refused newer
-/// databases and taken a backup.
-pub(crate) fn migrate(conn: &mut Connection, from: i64) -> rusqlite::Result<()> {
-    if from >= SCHEMA_VERSION {
+/// Applies every pending migration in one transaction. The caller has already taken a backup.
+pub(crate) fn migrate(conn: &mut Connection, from: Version) -> rusqlite::Result<()> {
+    migrate_to(conn, from, Version::CURRENT)
+}
+
+/// Moves the schema from `from` to `to` in one transaction. Checking a file against what the
+/// migrations create at its own version uses this on an in-memory database.
+pub(crate) fn migrate_to(
+    conn: &mut Connection,
+    from: Version,
+    to: Version,
+) -> rusqlite::Result<()> {
+    if from >= to {
         return Ok(());
     }
     let tx = conn.transaction()?;
-    for step in &MIGRATIONS[from as usize..] {
+    for step in &MIGRATIONS[from.0 as usize..to.0 as usize] {
         tx.execute_batch(step)?;
     }
-    tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    tx.pragma_update(None, "user_version", to.0)?;
     tx.commit()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_negative_or_future_user_version_is_refused_instead_of_indexing_the_migrations() {
+        assert_eq!(Version::new(-1), Err(BadVersion::Negative(-1)));
+        assert_eq!(
+            Version::new(i64::from(i32::MIN)),
+            Err(BadVersion::Negative(i64::from(i32::MIN)))
+        );
+        assert_eq!(
+            Version::new(SCHEMA_VERSION + 1),
+            Err(BadVersion::Newer(SCHEMA_VERSION + 1))
+        );
+        assert_eq!(Version::new(0), Ok(Version::EMPTY));
+        assert_eq!(Version::new(SCHEMA_VERSION), Ok(Version::CURRENT));
+    }
 }

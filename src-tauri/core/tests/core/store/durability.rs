@@ -1,4 +1,5 @@
-//! Damaged, newer and read-only databases; backups and restore.
+//! Damaged and newer databases; backups and restore (more in `restore`; read-only folders in
+//! `read_only`).
 
 use super::{fresh, two_four};
 use crate::support::caf_ai;
@@ -112,34 +113,4 @@ fn daily_backups_keep_the_last_seven() {
         dailies, DAILY_BACKUPS_KEPT,
         "old daily backups are pruned, today's is kept"
     );
-}
-
-#[cfg(unix)]
-#[test]
-fn a_read_only_data_folder_opens_read_only_and_says_so_on_write() {
-    use std::os::unix::fs::PermissionsExt;
-    let (dir, mut store) = fresh();
-    let org = store.create_organisation("Acme").unwrap().id;
-    store
-        .save_assessment(caf_ai(), org, "data-curation", two_four("readable"))
-        .unwrap();
-    drop(store);
-    let db = dir.path().join("atlas.db");
-    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o444)).unwrap();
-    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
-    let writable_anyway = std::fs::write(dir.path().join("probe"), b"").is_ok(); // running as root
-    if !writable_anyway {
-        let mut store = Store::open(dir.path(), "Ada").expect("a read-only database still opens");
-        assert!(store.read_only().is_some());
-        assert_eq!(
-            store.assessment(org, "data-curation").unwrap().notes,
-            "readable"
-        );
-        let err = store
-            .save_assessment(caf_ai(), org, "data-curation", two_four("x"))
-            .unwrap_err();
-        assert!(matches!(err, StoreError::ReadOnly { .. }), "{err:?}");
-        assert!(err.to_string().contains("read-only"));
-    }
-    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
 }

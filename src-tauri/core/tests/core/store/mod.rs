@@ -3,8 +3,12 @@
 
 mod crash;
 mod durability;
+mod export_targets;
 mod files;
+#[cfg(unix)]
+mod read_only;
 mod records;
+mod restore;
 mod views;
 mod workshops;
 
