@@ -118,6 +118,15 @@ pub const MAX_ORGANISATION_ID: i64 = i32::MAX as i64;
 /// refusing with `StoreError::Restoring`.
 pub const STORE_OPEN_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 
+/// How long a write waits for another process's write to finish before failing with
+/// "database is locked" (nothing is changed). Writes take milliseconds; this covers a large
+/// import or bulk edit in another window or command.
+pub const WRITE_LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// How long `atlas restore` waits for every open store to let go of the data folder before
+/// refusing with `StoreError::InUse`.
+pub const RESTORE_LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
+
 // ---------------------------------------------------------------------------------------------
 // Import and export files
 

@@ -12,7 +12,7 @@
 
 use super::error::StoreError;
 use super::DB_FILE;
-use crate::limits::STORE_OPEN_WAIT;
+use crate::limits::{RESTORE_LOCK_WAIT, STORE_OPEN_WAIT};
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -59,24 +59,38 @@ impl DataLock {
     }
 
     /// The lock a restore holds while it swaps the database, or why it cannot have it.
+    ///
+    /// It waits up to `RESTORE_LOCK_WAIT` before refusing: a window that was just closed, or a
+    /// process that was just started and has not yet let go of the descriptors it inherited,
+    /// may hold the shared lock for a moment longer.
     pub(crate) fn exclusive(data_dir: &Path) -> Result<DataLock, StoreError> {
         let path = data_dir.join(LOCK_FILE);
         let file = open(&path).map_err(|e| StoreError::File {
             path: path.clone(),
             detail: format!("cannot lock the data folder: {e}"),
         })?;
-        match file.try_lock() {
-            Ok(()) => Ok(DataLock { _file: file }),
-            Err(TryLockError::WouldBlock) => Err(StoreError::InUse {
-                path: data_dir.join(DB_FILE),
-            }),
-            Err(TryLockError::Error(e)) => Err(StoreError::File {
-                path,
-                detail: format!(
-                    "cannot lock the data folder ({e}), so it cannot be known that nothing \
-                     has the database open; nothing was changed"
-                ),
-            }),
+        let deadline = Instant::now() + RESTORE_LOCK_WAIT;
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(DataLock { _file: file }),
+                Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                Err(TryLockError::WouldBlock) => {
+                    return Err(StoreError::InUse {
+                        path: data_dir.join(DB_FILE),
+                    })
+                }
+                Err(TryLockError::Error(e)) => {
+                    return Err(StoreError::File {
+                        path,
+                        detail: format!(
+                            "cannot lock the data folder ({e}), so it cannot be known that \
+                             nothing has the database open; nothing was changed"
+                        ),
+                    })
+                }
+            }
         }
     }
 }

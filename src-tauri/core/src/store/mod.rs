@@ -118,7 +118,7 @@ impl Store {
             Err(problem) => return Err(corrupt(data_dir, &path, problem.to_string())),
         };
         store.conn.pragma_update(None, "foreign_keys", "ON")?;
-        store.conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        store.conn.busy_handler(Some(wait_for_other_writer))?;
         if let Some(detail) = &store.read_only {
             if version < Version::CURRENT {
                 return Err(StoreError::ReadOnly {
@@ -188,6 +188,22 @@ impl Store {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?)
     }
+}
+
+/// Called by SQLite while another process holds the write lock. SQLite's own handler sleeps
+/// longer and longer, up to 100 ms between tries, and a writer saving in a loop (a bulk
+/// command, an import) releases the lock for only microseconds between transactions: polled
+/// that rarely, the window or a second command could wait for seconds and then fail. Trying
+/// every millisecond finds those gaps within tens of milliseconds; after `WRITE_LOCK_WAIT` the
+/// write fails with "database is locked" and nothing is changed.
+fn wait_for_other_writer(tries: i32) -> bool {
+    const PAUSE: std::time::Duration = std::time::Duration::from_millis(1);
+    let waited = PAUSE * u32::try_from(tries).unwrap_or(u32::MAX);
+    if waited >= crate::limits::WRITE_LOCK_WAIT {
+        return false;
+    }
+    std::thread::sleep(PAUSE);
+    true
 }
 
 /// SQLite opens a file on a read-only medium "read-write" and fails only on the first write;
