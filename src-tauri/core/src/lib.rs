@@ -7,6 +7,8 @@
 
 pub mod api;
 pub mod content;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod graph;
 pub mod limits;
 pub mod markdown;
