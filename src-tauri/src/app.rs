@@ -3,15 +3,16 @@
 use crate::background;
 use crate::ipc;
 use crate::state::AppState;
+use crate::windows;
 use std::process::ExitCode;
-use tauri::{Manager, WebviewUrl, WebviewWindowBuilder};
+use tauri::Manager;
 
 pub fn run(state: AppState) -> ExitCode {
     let result = tauri::Builder::default()
         .manage(state)
         .invoke_handler(ipc::handler())
         .setup(|app| {
-            WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
+            windows::app_window(app, "main", "index.html")
                 .title("Capability Atlas")
                 .inner_size(1280.0, 800.0)
                 .min_inner_size(800.0, 560.0)

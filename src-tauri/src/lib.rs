@@ -14,6 +14,7 @@ mod org_cmd;
 mod present;
 mod rendering;
 mod state;
+mod windows;
 
 use clap::Parser;
 use std::process::ExitCode;

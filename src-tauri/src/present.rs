@@ -5,8 +5,9 @@
 //! new state here; it is kept and broadcast to both, so neither window is the other's master
 //! and a presenter window opened mid-workshop starts in step.
 
+use crate::windows;
 use serde::{Deserialize, Serialize};
-use tauri::{AppHandle, Emitter, Manager, WebviewUrl, WebviewWindowBuilder};
+use tauri::{AppHandle, Emitter, Manager};
 use ts_rs::TS;
 
 /// The event both windows listen to.
@@ -50,15 +51,11 @@ pub fn open_presenter(app: &AppHandle) -> Result<(), String> {
     if let Some(w) = app.get_webview_window(PRESENTER_WINDOW) {
         return w.set_focus().map_err(|e| e.to_string());
     }
-    WebviewWindowBuilder::new(
-        app,
-        PRESENTER_WINDOW,
-        WebviewUrl::App("index.html?window=presenter".into()),
-    )
-    .title("Capability Atlas — presenter")
-    .inner_size(1100.0, 720.0)
-    .min_inner_size(640.0, 480.0)
-    .build()
-    .map(|_| ())
-    .map_err(|e| e.to_string())
+    windows::app_window(app, PRESENTER_WINDOW, "index.html?window=presenter")
+        .title("Capability Atlas — presenter")
+        .inner_size(1100.0, 720.0)
+        .min_inner_size(640.0, 480.0)
+        .build()
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }

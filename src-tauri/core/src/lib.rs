@@ -8,6 +8,8 @@
 pub mod api;
 pub mod atomic_file;
 pub mod content;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod graph;
 pub mod limits;
 pub mod markdown;

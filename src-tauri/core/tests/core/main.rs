@@ -2,6 +2,7 @@
 
 mod caf_ai;
 mod content_problems;
+mod fuzzing;
 mod graph_queries;
 mod isolation;
 mod markdown;
