@@ -19,7 +19,8 @@ function at(platform: FakePlatform, step: number, extra: Partial<Presentation> =
 const current = () => screen.getByRole('heading', { level: 2, name: 'Mini' }).closest('section') as HTMLElement;
 const nextBox = () => screen.getByRole('heading', { name: 'Next' }).closest('section') as HTMLElement;
 const last = <T>(list: T[]): T | undefined => list[list.length - 1];
-const sets = (p: FakePlatform) => p.calls.filter((c) => c.command === 'set_presentation').map((c) => (c.args as { state: Presentation }).state);
+const sets = (p: FakePlatform) =>
+  p.calls.filter((c) => c.command === 'set_presentation').map((c) => (c.args as { state: Presentation }).state);
 
 afterEach(() => {
   vi.useRealTimers();
@@ -93,7 +94,9 @@ describe('Presenter', () => {
     await waitFor(() => expect(reveal.getAttribute('aria-pressed')).toBe('true'));
     await fireEvent.keyDown(window, { key: 'b' });
     expect(last(sets(platform))).toMatchObject({ revealed: true, blackout: true });
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Blackout' }).getAttribute('aria-pressed')).toBe('true'));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Blackout' }).getAttribute('aria-pressed')).toBe('true'),
+    );
     // Moving lifts the blackout, as in the main window.
     await fireEvent.keyDown(window, { key: 'ArrowRight' });
     expect(last(sets(platform))).toMatchObject({ step: 2, blackout: false, revealed: true });
@@ -118,7 +121,9 @@ describe('Presenter', () => {
     expect(screen.queryByRole('heading', { name: /Organisation’s notes/ })).toBeNull();
 
     await fireEvent.click(screen.getByRole('button', { name: /Next/ }));
-    const box = (await screen.findByRole('heading', { name: /Organisation’s notes/ })).closest('section') as HTMLElement;
+    const box = (await screen.findByRole('heading', { name: /Organisation’s notes/ })).closest(
+      'section',
+    ) as HTMLElement;
     await waitFor(() => expect(box.textContent).toContain('0 · Not started'));
     expect(box.textContent).toContain('1 · Initial');
     expect(box.textContent).toContain('High');

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { bulkEditMessage, columnsOf, fieldName, formatDelta, formatScore, formatValue, meanCurrent, rangeBetween } from './dashboard';
+import {
+  bulkEditMessage,
+  columnsOf,
+  fieldName,
+  formatDelta,
+  formatScore,
+  formatValue,
+  meanCurrent,
+  rangeBetween,
+} from './dashboard';
 import { fakeFramework } from './platform/fake';
 import { emptyAssessment } from './platform';
 
@@ -20,7 +29,11 @@ describe('dashboard helpers', () => {
   });
 
   it('averages only assessed, applicable capabilities', () => {
-    const a = (current: number | null, na: string | null = null) => ({ ...emptyAssessment(), current, not_applicable: na });
+    const a = (current: number | null, na: string | null = null) => ({
+      ...emptyAssessment(),
+      current,
+      not_applicable: na,
+    });
     expect(meanCurrent(['x', 'y', 'z', 'w'], { x: a(1), y: a(2), z: a(null), w: a(4, 'no') })).toBe(1.5);
     expect(meanCurrent(['x'], {})).toBeNull();
   });

@@ -14,9 +14,7 @@ export function columnsOf(framework: FrameworkView): Column[] {
   const perspectives = framework.nodes.filter((n) => n.kind === 'perspective').sort(byOrder);
   return perspectives.map((perspective) => ({
     perspective,
-    capabilities: framework.nodes
-      .filter((n) => n.kind === 'capability' && n.parent === perspective.id)
-      .sort(byOrder),
+    capabilities: framework.nodes.filter((n) => n.kind === 'capability' && n.parent === perspective.id).sort(byOrder),
   }));
 }
 

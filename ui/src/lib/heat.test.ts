@@ -20,7 +20,9 @@ describe('the heat scale', () => {
   it('tells not assessed and not applicable apart from level 0', () => {
     expect(heatOf(undefined, 'maturity', scale)).toEqual(NOT_ASSESSED);
     expect(heatOf({ ...emptyAssessment(), current: 0 }, 'maturity', scale)?.label).toBe('Level 0 · L0');
-    expect(heatOf({ ...emptyAssessment(), current: 0, not_applicable: 'n/a' }, 'maturity', scale)).toEqual(NOT_APPLICABLE);
+    expect(heatOf({ ...emptyAssessment(), current: 0, not_applicable: 'n/a' }, 'maturity', scale)).toEqual(
+      NOT_APPLICABLE,
+    );
   });
 
   it('colours the gap to target, and needs both levels for it', () => {
@@ -31,7 +33,11 @@ describe('the heat scale', () => {
   });
 
   it('keeps card text readable (WCAG AA, 4.5:1) on every colour', () => {
-    for (const h of [...scale.map((m) => levelHeat(m.level, scale)), ...[0, 1, 2, 3, 4, 5].map(gapHeat), NOT_APPLICABLE]) {
+    for (const h of [
+      ...scale.map((m) => levelHeat(m.level, scale)),
+      ...[0, 1, 2, 3, 4, 5].map(gapHeat),
+      NOT_APPLICABLE,
+    ]) {
       expect(contrast(h.fill, h.ink), `${h.label}: ${h.ink} on ${h.fill}`).toBeGreaterThanOrEqual(4.5);
     }
   });

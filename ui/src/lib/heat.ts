@@ -23,14 +23,24 @@ const GAP_FILLS = ['#d9f0d3', '#fee8c8', '#fdbb84', '#fc8d59', '#d7301f', '#7f00
 const GAP_INKS = ['#1a202c', '#1a202c', '#1a202c', '#1a202c', '#ffffff', '#ffffff'];
 
 export const NOT_ASSESSED: Heat = { fill: 'transparent', ink: 'inherit', label: 'Not assessed', state: 'not_assessed' };
-export const NOT_APPLICABLE: Heat = { fill: '#a0aec0', ink: '#1a202c', label: 'Not applicable', state: 'not_applicable' };
+export const NOT_APPLICABLE: Heat = {
+  fill: '#a0aec0',
+  ink: '#1a202c',
+  label: 'Not applicable',
+  state: 'not_applicable',
+};
 
 const clampIndex = (n: number, len: number) => Math.max(0, Math.min(len - 1, n));
 
 export function levelHeat(level: number, scale: MaturityLevel[] = []): Heat {
   const i = clampIndex(level, LEVEL_FILLS.length);
   const name = scale.find((m) => m.level === level)?.name;
-  return { fill: LEVEL_FILLS[i], ink: LEVEL_INKS[i], label: name ? `Level ${level} · ${name}` : `Level ${level}`, state: 'level' };
+  return {
+    fill: LEVEL_FILLS[i],
+    ink: LEVEL_INKS[i],
+    label: name ? `Level ${level} · ${name}` : `Level ${level}`,
+    state: 'level',
+  };
 }
 
 export function gapHeat(gap: number): Heat {
@@ -57,9 +67,6 @@ export function heatOf(a: Assessment | undefined, mode: HeatMode, scale: Maturit
 export function heatLegend(mode: HeatMode, scale: MaturityLevel[]): Heat[] {
   if (mode === 'none') return [];
   const levels = scale.length ? scale.map((m) => m.level) : [0, 1, 2, 3, 4, 5];
-  const values =
-    mode === 'maturity'
-      ? levels.map((l) => levelHeat(l, scale))
-      : levels.map((l) => gapHeat(l));
+  const values = mode === 'maturity' ? levels.map((l) => levelHeat(l, scale)) : levels.map((l) => gapHeat(l));
   return [...values, NOT_ASSESSED, NOT_APPLICABLE];
 }

@@ -5,7 +5,12 @@ import type { Presentation, Priority, TourView } from './platform';
 
 export type View = 'graph' | 'map';
 
-export function newPresentation(view: View, org: number | null, workshop: number | null, now = new Date()): Presentation {
+export function newPresentation(
+  view: View,
+  org: number | null,
+  workshop: number | null,
+  now = new Date(),
+): Presentation {
   return {
     active: true,
     tour: null,

@@ -55,7 +55,9 @@ describe('AssessmentEditor', () => {
       return real(command as never, args as never);
     }) as typeof platform.call;
     render(AssessmentEditor, { platform, framework: fakeFramework, org, capability: 'a-one' });
-    await fireEvent.change(await screen.findByRole('combobox', { name: 'Target maturity' }), { target: { value: '1' } });
+    await fireEvent.change(await screen.findByRole('combobox', { name: 'Target maturity' }), {
+      target: { value: '1' },
+    });
     const notes = screen.getByRole('textbox', { name: 'Notes' }) as HTMLTextAreaElement;
     await fireEvent.input(notes, { target: { value: 'Typed during the save' } });
     release();
@@ -85,7 +87,7 @@ describe('AssessmentEditor', () => {
     });
     expect(
       platform.assessments.get(`${org.id}:a-one`),
-      'the other writer\'s notes and target must survive the editor\'s save',
+      "the other writer's notes and target must survive the editor's save",
     ).toMatchObject({ current: 1, target: 0, notes: 'Set from the command line' });
     const target = screen.getByRole('combobox', { name: 'Target maturity' }) as HTMLSelectElement;
     await waitFor(() => expect(target.value, 'the form shows what is stored after the save').toBe('0'));
@@ -105,7 +107,9 @@ describe('AssessmentEditor', () => {
       return real(command as never, args as never);
     }) as typeof platform.call;
     render(AssessmentEditor, { platform, framework: fakeFramework, org, capability: 'a-one' });
-    await fireEvent.change(await screen.findByRole('combobox', { name: 'Target maturity' }), { target: { value: '1' } });
+    await fireEvent.change(await screen.findByRole('combobox', { name: 'Target maturity' }), {
+      target: { value: '1' },
+    });
     const notes = screen.getByRole('textbox', { name: 'Notes' }) as HTMLTextAreaElement;
     await fireEvent.input(notes, { target: { value: 'Typed during the save' } });
     // Meanwhile another writer sets the priority.
@@ -168,7 +172,9 @@ describe('AssessmentEditor: every field', () => {
   it('saves the confidence as the core spells it', async () => {
     const { platform, org } = await withOrg();
     render(AssessmentEditor, { platform, framework: withStages, org, capability: 'a-one' });
-    await fireEvent.change(await screen.findByRole('combobox', { name: 'Confidence' }), { target: { value: 'medium' } });
+    await fireEvent.change(await screen.findByRole('combobox', { name: 'Confidence' }), {
+      target: { value: 'medium' },
+    });
     await waitFor(() => expect(stored(platform, org)?.confidence).toBe('medium'));
   });
 
@@ -180,7 +186,9 @@ describe('AssessmentEditor: every field', () => {
     const reason = await screen.findByRole('textbox', { name: 'Reason not applicable' });
     expect(stored(platform, org)).toBeUndefined();
     await fireEvent.input(reason, { target: { value: 'We do not train models' } });
-    await waitFor(() => expect(stored(platform, org)?.not_applicable).toBe('We do not train models'), { timeout: 2000 });
+    await waitFor(() => expect(stored(platform, org)?.not_applicable).toBe('We do not train models'), {
+      timeout: 2000,
+    });
     await fireEvent.click(box);
     await waitFor(() => expect(stored(platform, org)?.not_applicable).toBeNull());
     expect(screen.queryByRole('textbox', { name: 'Reason not applicable' })).toBeNull();
@@ -201,7 +209,9 @@ describe('AssessmentEditor: every field', () => {
   it('adds and removes an evidence link', async () => {
     const { platform, org } = await withOrg();
     render(AssessmentEditor, { platform, framework: withStages, org, capability: 'a-one' });
-    await fireEvent.input(await screen.findByRole('textbox', { name: 'Evidence label' }), { target: { value: 'Policy' } });
+    await fireEvent.input(await screen.findByRole('textbox', { name: 'Evidence label' }), {
+      target: { value: 'Policy' },
+    });
     await fireEvent.input(screen.getByRole('textbox', { name: 'Evidence URL' }), {
       target: { value: 'https://example.org/policy' },
     });
@@ -234,7 +244,9 @@ describe('AssessmentEditor: every field', () => {
     }) as typeof platform.call;
     render(AssessmentEditor, { platform, framework: withStages, org, capability: 'a-one' });
     await fireEvent.input(await screen.findByRole('textbox', { name: 'Evidence label' }), { target: { value: 'X' } });
-    await fireEvent.input(screen.getByRole('textbox', { name: 'Evidence URL' }), { target: { value: 'https://x.test' } });
+    await fireEvent.input(screen.getByRole('textbox', { name: 'Evidence URL' }), {
+      target: { value: 'https://x.test' },
+    });
     await fireEvent.click(screen.getByRole('button', { name: 'Add evidence' }));
     expect((await screen.findByRole('alert')).textContent).toContain('refused by the core');
     expect(screen.queryByRole('button', { name: 'Remove evidence X' })).toBeNull();
@@ -265,7 +277,9 @@ describe('AssessmentEditor: history', () => {
     const { platform, org } = await withOrg();
     render(AssessmentEditor, { platform, framework: fakeFramework, org, capability: 'a-one' });
     await screen.findByText('History (0 changes)');
-    await fireEvent.change(await screen.findByRole('combobox', { name: 'Current maturity' }), { target: { value: '1' } });
+    await fireEvent.change(await screen.findByRole('combobox', { name: 'Current maturity' }), {
+      target: { value: '1' },
+    });
     expect(await screen.findByText('History (1 change)')).toBeTruthy();
     expect(screen.getByText(/not set → Initial \(1\)/)).toBeTruthy();
     const loads = () => platform.calls.filter((c) => c.command === 'history').length;

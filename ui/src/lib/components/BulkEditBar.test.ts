@@ -8,9 +8,21 @@ describe('BulkEditBar', () => {
     const platform = new FakePlatform();
     const org = await platform.call('create_organisation', { name: 'Acme' });
     const onchanged = vi.fn();
-    render(BulkEditBar, { platform, framework: fakeFramework, org, selected: ['a-one', 'b-one'], onchanged, onclear: vi.fn() });
+    render(BulkEditBar, {
+      platform,
+      framework: fakeFramework,
+      org,
+      selected: ['a-one', 'b-one'],
+      onchanged,
+      onclear: vi.fn(),
+    });
     const current = screen.getByRole('combobox', { name: 'Current maturity' }) as HTMLSelectElement;
-    expect([...current.options].map((o) => o.text)).toEqual(['Choose…', '0 — Not started', '1 — Initial', 'Not assessed']);
+    expect([...current.options].map((o) => o.text)).toEqual([
+      'Choose…',
+      '0 — Not started',
+      '1 — Initial',
+      'Not assessed',
+    ]);
     const priority = screen.getByRole('combobox', { name: 'Priority' }) as HTMLSelectElement;
     expect([...priority.options].map((o) => o.value)).toEqual(['', 'low', 'medium', 'high', 'critical', 'clear']);
     await fireEvent.change(current, { target: { value: '1' } });
@@ -23,8 +35,17 @@ describe('BulkEditBar', () => {
 
   it('without an organisation asks for one, and can still clear the selection', async () => {
     const onclear = vi.fn();
-    render(BulkEditBar, { platform: new FakePlatform(), framework: fakeFramework, org: null, selected: ['a-one'], onchanged: vi.fn(), onclear });
-    expect(screen.getByRole('toolbar', { name: 'Bulk edit' }).textContent).toMatch(/1 selected.*Pick or create an organisation/);
+    render(BulkEditBar, {
+      platform: new FakePlatform(),
+      framework: fakeFramework,
+      org: null,
+      selected: ['a-one'],
+      onchanged: vi.fn(),
+      onclear,
+    });
+    expect(screen.getByRole('toolbar', { name: 'Bulk edit' }).textContent).toMatch(
+      /1 selected.*Pick or create an organisation/,
+    );
     await fireEvent.click(screen.getByRole('button', { name: 'Clear selection' }));
     expect(onclear).toHaveBeenCalled();
   });

@@ -15,7 +15,15 @@ const framework: FrameworkView = {
   nodes: [
     ...fakeFramework.nodes.filter((n) => n.kind !== 'capability'),
     // Listed out of order on purpose: the map sorts by `order`.
-    { id: 'a-three', kind: 'capability', title: 'Alpha three', tagline: '', status: 'inherited', order: 3, parent: 'alpha' },
+    {
+      id: 'a-three',
+      kind: 'capability',
+      title: 'Alpha three',
+      tagline: '',
+      status: 'inherited',
+      order: 3,
+      parent: 'alpha',
+    },
     { id: 'a-one', kind: 'capability', title: 'Alpha one', tagline: '', status: 'new', order: 1, parent: 'alpha' },
     { id: 'a-two', kind: 'capability', title: 'Alpha two', tagline: '', status: 'enriched', order: 2, parent: 'alpha' },
     { id: 'b-one', kind: 'capability', title: 'Beta one', tagline: '', status: null, order: 1, parent: 'beta' },
@@ -24,9 +32,20 @@ const framework: FrameworkView = {
 };
 
 const org: Organisation = { id: 1, name: 'Acme', description: '', created_at: '2026-01-01T00:00:00Z' };
-const level = (current: number | null, target: number | null = null): Assessment => ({ ...emptyAssessment(), current, target });
+const level = (current: number | null, target: number | null = null): Assessment => ({
+  ...emptyAssessment(),
+  current,
+  target,
+});
 
-function setup(props: Partial<{ org: Organisation | null; assessments: Record<string, Assessment>; lens: { stakeholder: string; ids: Set<string> } | null; selected: string | null }> = {}) {
+function setup(
+  props: Partial<{
+    org: Organisation | null;
+    assessments: Record<string, Assessment>;
+    lens: { stakeholder: string; ids: Set<string> } | null;
+    selected: string | null;
+  }> = {},
+) {
   const platform = new FakePlatform();
   platform.framework = framework;
   const onopen = vi.fn();
@@ -46,20 +65,17 @@ function setup(props: Partial<{ org: Organisation | null; assessments: Record<st
 }
 
 const card = (title: string) => screen.getByRole('button', { name: title });
-const pressed = () =>
-  screen
-    .getAllByRole('button', { pressed: true })
-    .map((b) => b.getAttribute('data-capability'));
+const pressed = () => screen.getAllByRole('button', { pressed: true }).map((b) => b.getAttribute('data-capability'));
 
 describe('CapabilityMap', () => {
   it('draws one column per perspective with its capabilities in order, counts and mean maturity', () => {
     setup({ assessments: { 'a-one': level(1), 'a-two': level(2), 'b-one': { ...level(3), not_applicable: 'No' } } });
     const alpha = screen.getByRole('region', { name: 'Alpha' });
-    expect(within(alpha).getAllByRole('button').map((b) => b.getAttribute('data-capability'))).toEqual([
-      'a-one',
-      'a-two',
-      'a-three',
-    ]);
+    expect(
+      within(alpha)
+        .getAllByRole('button')
+        .map((b) => b.getAttribute('data-capability')),
+    ).toEqual(['a-one', 'a-two', 'a-three']);
     expect(alpha.querySelector('h3')!.textContent).toMatch(/3 capabilities\s*mean 1\.5/);
     // Not applicable does not count towards the mean.
     expect(screen.getByRole('region', { name: 'Beta' }).querySelector('h3')!.textContent).toContain('mean —');
@@ -110,7 +126,12 @@ describe('CapabilityMap', () => {
 
   it('moves with the arrow keys (one card in the tab order), selects with Space, opens with Enter, clears with Escape', async () => {
     const { onopen } = setup();
-    expect(screen.getAllByRole('button').filter((b) => b.tabIndex === 0).map((b) => b.dataset.capability)).toEqual(['a-one']);
+    expect(
+      screen
+        .getAllByRole('button')
+        .filter((b) => b.tabIndex === 0)
+        .map((b) => b.dataset.capability),
+    ).toEqual(['a-one']);
     card('Alpha one').focus();
     await fireEvent.keyDown(card('Alpha one'), { key: 'ArrowDown' });
     expect(document.activeElement).toBe(card('Alpha two'));
@@ -157,7 +178,10 @@ describe('CapabilityMap', () => {
     await waitFor(() => expect(within(bar).getByRole('status').textContent).toBe('Target set to 3 for 3 capabilities'));
     const saves = platform.calls.filter((c) => c.command === 'save_assessments');
     expect(saves).toEqual([
-      { command: 'save_assessments', args: { org: 1, capabilities: ['a-one', 'a-three', 'b-one'], edit: { field: 'target', value: 3 } } },
+      {
+        command: 'save_assessments',
+        args: { org: 1, capabilities: ['a-one', 'a-three', 'b-one'], edit: { field: 'target', value: 3 } },
+      },
     ]);
     expect(platform.assessments.get('1:a-three')?.target).toBe(3);
     expect(onchanged).toHaveBeenCalledTimes(1);
@@ -169,8 +193,12 @@ describe('CapabilityMap', () => {
     const bar = screen.getByRole('toolbar', { name: 'Bulk edit' });
     await fireEvent.change(within(bar).getByRole('combobox', { name: 'Priority' }), { target: { value: 'high' } });
     await fireEvent.click(within(bar).getByRole('button', { name: 'Apply priority' }));
-    await waitFor(() => expect(within(bar).getByRole('status').textContent).toBe('Priority set to high for 1 capability'));
-    await fireEvent.change(within(bar).getByRole('combobox', { name: 'Current maturity' }), { target: { value: 'clear' } });
+    await waitFor(() =>
+      expect(within(bar).getByRole('status').textContent).toBe('Priority set to high for 1 capability'),
+    );
+    await fireEvent.change(within(bar).getByRole('combobox', { name: 'Current maturity' }), {
+      target: { value: 'clear' },
+    });
     await fireEvent.click(within(bar).getByRole('button', { name: 'Apply current maturity' }));
     await waitFor(() => expect(within(bar).getByRole('status').textContent).toBe('Current cleared for 1 capability'));
     expect(platform.assessments.get('1:a-one')).toMatchObject({ priority: 'high', current: null });

@@ -12,7 +12,16 @@ vi.mock('chart.js', async () => {
     update = vi.fn();
     destroy = vi.fn();
   }
-  return { Chart, RadarController: {}, RadialLinearScale: {}, PointElement: {}, LineElement: {}, Filler: {}, Tooltip: {}, Legend: {} };
+  return {
+    Chart,
+    RadarController: {},
+    RadialLinearScale: {},
+    PointElement: {},
+    LineElement: {},
+    Filler: {},
+    Tooltip: {},
+    Legend: {},
+  };
 });
 
 const framework: FrameworkView = {
@@ -33,7 +42,8 @@ async function setup() {
   const platform = new FakePlatform();
   platform.framework = framework;
   const org = await platform.call('create_organisation', { name: 'Acme' });
-  const set = (id: string, a: Partial<Assessment>) => platform.assessments.set(`${org.id}:${id}`, { ...emptyAssessment(), ...a });
+  const set = (id: string, a: Partial<Assessment>) =>
+    platform.assessments.set(`${org.id}:${id}`, { ...emptyAssessment(), ...a });
   set('a-one', { current: 1, target: 4, priority: 'critical', stage: 'launch' });
   set('a-two', { current: 2, target: 2 });
   set('b-one', { current: 0, target: 2, priority: 'low' });
@@ -86,7 +96,13 @@ describe('Dashboard', () => {
     render(Dashboard, { platform, framework, org, onopen, version: 0 });
     const roadmap = await screen.findByRole('article', { name: 'Roadmap' });
     const columns = within(roadmap).getAllByRole('region');
-    expect(columns.map((c) => c.getAttribute('aria-label'))).toEqual(['Envision', 'Align', 'Launch', 'Scale', 'Not yet planned']);
+    expect(columns.map((c) => c.getAttribute('aria-label'))).toEqual([
+      'Envision',
+      'Align',
+      'Launch',
+      'Scale',
+      'Not yet planned',
+    ]);
     expect(within(columns[2]).getByRole('button').textContent).toBe('Alpha one');
     expect(within(columns[4]).getByRole('button').textContent).toBe('Beta one');
     await fireEvent.click(within(columns[4]).getByRole('button', { name: 'Beta one' }));

@@ -8,7 +8,8 @@ async function openLegend() {
   await fireEvent.click(screen.getByRole('button', { name: 'Legend' }));
 }
 
-const items = (name: string) => [...screen.getByRole('list', { name }).querySelectorAll('li')].map((li) => li.textContent!.trim());
+const items = (name: string) =>
+  [...screen.getByRole('list', { name }).querySelectorAll('li')].map((li) => li.textContent!.trim());
 
 describe('GraphLegend', () => {
   it('lists the node kinds, link kinds and statuses the graph draws', async () => {
@@ -34,11 +35,18 @@ describe('GraphLegend', () => {
   it('lists the heat scale, not assessed and not applicable told apart', async () => {
     render(GraphLegend, { view: fakeFramework, heatMode: 'maturity' });
     await openLegend();
-    expect(items('Current maturity')).toEqual(['Level 0 · Not started', 'Level 1 · Initial', 'Not assessed', 'Not applicable']);
+    expect(items('Current maturity')).toEqual([
+      'Level 0 · Not started',
+      'Level 1 · Initial',
+      'Not assessed',
+      'Not applicable',
+    ]);
     const rect = (state: string) => document.querySelector(`[data-state="${state}"] rect`)!;
     expect(rect('level').getAttribute('fill')).toBe(levelHeat(0).fill);
     expect(rect('not_assessed').getAttribute('fill')).toBe('none');
-    expect(rect('not_assessed').getAttribute('stroke-dasharray')).not.toBe(rect('not_applicable').getAttribute('stroke-dasharray'));
+    expect(rect('not_assessed').getAttribute('stroke-dasharray')).not.toBe(
+      rect('not_applicable').getAttribute('stroke-dasharray'),
+    );
   });
 
   it('names the gap scale in gap mode', async () => {

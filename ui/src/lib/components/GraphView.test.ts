@@ -52,7 +52,12 @@ describe('GraphView layout', () => {
 
   it('opens a saved layout as it was, without laying out or saving again', async () => {
     const platform = new FakePlatform();
-    const positions = { mini: { x: 0, y: -400 }, 'a-one': { x: -300, y: 0 }, 'b-one': { x: 300, y: 0 }, boss: { x: 0, y: 400 } };
+    const positions = {
+      mini: { x: 0, y: -400 },
+      'a-one': { x: -300, y: 0 },
+      'b-one': { x: 300, y: 0 },
+      boss: { x: 0, y: 400 },
+    };
     platform.layouts.set('mini', { fingerprint: fingerprint(ids), positions, pinned: ['boss'] });
     mount({}, platform);
     await ready();
@@ -107,7 +112,12 @@ describe('GraphView overlays', () => {
     expect(button('b-one').dataset.faded).toBe('true');
     expect(button('a-one').dataset.faded).toBeUndefined();
     // Capabilities are counted; the role and its perspective are not.
-    expect(screen.getByText(/concerns? Boss/).textContent!.replace(/\s+/g, ' ').trim()).toBe('1 concerns Boss');
+    expect(
+      screen
+        .getByText(/concerns? Boss/)
+        .textContent!.replace(/\s+/g, ' ')
+        .trim(),
+    ).toBe('1 concerns Boss');
   });
 });
 
@@ -188,12 +198,19 @@ describe('GraphView re-layout', () => {
 
   it('keeps pinned nodes where they are', async () => {
     const platform = new FakePlatform();
-    const positions = { mini: { x: 0, y: -400 }, 'a-one': { x: -300, y: 0 }, 'b-one': { x: 300, y: 0 }, boss: { x: 900, y: 900 } };
+    const positions = {
+      mini: { x: 0, y: -400 },
+      'a-one': { x: -300, y: 0 },
+      'b-one': { x: 300, y: 0 },
+      boss: { x: 900, y: 900 },
+    };
     platform.layouts.set('mini', { fingerprint: fingerprint(ids), positions, pinned: ['boss'] });
     mount({}, platform);
     await ready();
     await fireEvent.click(screen.getByRole('button', { name: 'Re-layout' }));
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Laid out again; 1 dragged node kept in place.'));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe('Laid out again; 1 dragged node kept in place.'),
+    );
     const saved = platform.layouts.get('mini')!;
     expect(saved.pinned).toEqual(['boss']);
     expect(saved.positions.boss).toEqual({ x: 900, y: 900 });
@@ -235,7 +252,15 @@ describe('GraphView with a big pack', () => {
     for (const group of ['alpha', 'beta']) {
       for (let i = 0; i < 800; i++) {
         const id = `${group}-${i}`;
-        nodes.push({ id, kind: 'capability', title: `${group} ${i}`, tagline: '', status: null, order: i, parent: group });
+        nodes.push({
+          id,
+          kind: 'capability',
+          title: `${group} ${i}`,
+          tagline: '',
+          status: null,
+          order: i,
+          parent: group,
+        });
         edges.push({ from: id, to: group, kind: 'part_of' });
       }
     }
@@ -253,7 +278,10 @@ describe('GraphView with a big pack', () => {
     expect(group.children().map((c) => c.data('kind'))).toEqual(['anchor', 'anchor']);
     // A drag in two steps, as Cytoscape reports one: grab, moves, release.
     group.emit('grab');
-    for (const step of [{ x: 30, y: 0 }, { x: 30, y: 10 }]) {
+    for (const step of [
+      { x: 30, y: 0 },
+      { x: 30, y: 10 },
+    ]) {
       group.children().shift(step);
       group.emit('drag');
     }

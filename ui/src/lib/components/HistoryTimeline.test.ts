@@ -47,7 +47,13 @@ describe('HistoryTimeline', () => {
   it('is collapsed until opened', async () => {
     const platform = new FakePlatform();
     platform.history = [entry(1, 'current', null, 1)];
-    const { container } = render(HistoryTimeline, { platform, framework: fakeFramework, org, capability: 'a-one', version: 0 });
+    const { container } = render(HistoryTimeline, {
+      platform,
+      framework: fakeFramework,
+      org,
+      capability: 'a-one',
+      version: 0,
+    });
     await screen.findByText('History (1 change)');
     expect(container.querySelector('details')?.open).toBe(false);
   });
@@ -68,7 +74,13 @@ describe('HistoryTimeline', () => {
 
   it('reloads when the version changes', async () => {
     const platform = new FakePlatform();
-    const { rerender } = render(HistoryTimeline, { platform, framework: fakeFramework, org, capability: 'a-one', version: 0 });
+    const { rerender } = render(HistoryTimeline, {
+      platform,
+      framework: fakeFramework,
+      org,
+      capability: 'a-one',
+      version: 0,
+    });
     await screen.findByText('History (0 changes)');
     platform.history = [entry(1, 'current', null, 1)];
     await rerender({ version: 1 });

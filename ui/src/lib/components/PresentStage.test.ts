@@ -10,7 +10,15 @@ const tour: TourView = {
   title: 'Walk',
   summary: '',
   builtin: true,
-  steps: ['mini', 'alpha', 'a-one'].map((node) => ({ node, title: node, kind: '', depth: 1, view: null, notes: '', notes_html: '' })),
+  steps: ['mini', 'alpha', 'a-one'].map((node) => ({
+    node,
+    title: node,
+    kind: '',
+    depth: 1,
+    view: null,
+    notes: '',
+    notes_html: '',
+  })),
 };
 
 const node: NodeDetail = {
@@ -32,14 +40,28 @@ const assessment = { ...emptyAssessment(), current: 1, target: 1, notes: 'Only t
 describe('PresentStage', () => {
   it('shows the step and keeps the organisation private until revealed', async () => {
     const p = stepTo(newPresentation('graph', 1, null), tour, 2);
-    const { rerender } = render(PresentStage, { presentation: p, tour, node, framework: fakeFramework, assessment, votes: 4 });
+    const { rerender } = render(PresentStage, {
+      presentation: p,
+      tour,
+      node,
+      framework: fakeFramework,
+      assessment,
+      votes: 4,
+    });
     expect(screen.getByRole('heading', { name: 'Alpha one' })).toBeTruthy();
     expect(screen.getByRole('group', { name: 'Presentation' }).textContent).toContain('Step 3 of 3');
     expect(screen.getByText('Private · R reveals')).toBeTruthy();
     expect(document.body.textContent).not.toContain('Only the board knows this.');
     expect(document.body.textContent).not.toContain('Dots');
 
-    await rerender({ presentation: { ...p, revealed: true }, tour, node, framework: fakeFramework, assessment, votes: 4 });
+    await rerender({
+      presentation: { ...p, revealed: true },
+      tour,
+      node,
+      framework: fakeFramework,
+      assessment,
+      votes: 4,
+    });
     expect(document.body.textContent).toContain('Only the board knows this.');
     expect(document.body.textContent).toContain('Current 1 · Initial');
     expect(document.body.textContent).toContain('Dots 4');

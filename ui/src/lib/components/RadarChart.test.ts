@@ -5,6 +5,7 @@ import type { PerspectiveScore } from '../platform';
 import { resetThemeForTests, setThemeChoice } from '../theme';
 
 // jsdom has no canvas: a stand-in Chart records what the component gives it.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the stub stands in for Chart.js's untyped config
 type Stub = { data: any; options: any; update: () => void; destroy: () => void };
 const charts = vi.hoisted(() => [] as Stub[]);
 vi.mock('chart.js', async () => {
@@ -24,7 +25,16 @@ vi.mock('chart.js', async () => {
       charts.push(this as never);
     }
   }
-  return { Chart, RadarController: {}, RadialLinearScale: {}, PointElement: {}, LineElement: {}, Filler: {}, Tooltip: {}, Legend: {} };
+  return {
+    Chart,
+    RadarController: {},
+    RadialLinearScale: {},
+    PointElement: {},
+    LineElement: {},
+    Filler: {},
+    Tooltip: {},
+    Legend: {},
+  };
 });
 
 const score = (id: string, title: string, current: number | null, target: number | null): PerspectiveScore => ({
@@ -95,7 +105,11 @@ describe('RadarChart', () => {
   it('turns animation off when reduced motion is asked for', () => {
     charts.length = 0;
     const original = window.matchMedia;
-    window.matchMedia = ((q: string) => ({ matches: q.includes('reduced-motion'), addEventListener() {}, removeEventListener() {} })) as never;
+    window.matchMedia = ((q: string) => ({
+      matches: q.includes('reduced-motion'),
+      addEventListener() {},
+      removeEventListener() {},
+    })) as never;
     try {
       render(RadarChart, { scores: [score('a', 'Business', 1, 2)], max: 3 });
       expect(charts[0].options.animation).toBe(false);

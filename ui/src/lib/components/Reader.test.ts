@@ -63,11 +63,14 @@ describe('Reader', () => {
     render(Reader, { node, framework: richer, onopen: () => {} });
     const headings = screen.getAllByRole('heading', { level: 4 }).map((h) => h.textContent);
     expect(headings).toEqual(['Stakeholders', 'Concepts', 'Capabilities', 'Part of', 'Referred to by']);
-    expect(within(screen.getByRole('list', { name: 'Stakeholders' })).getAllByRole('button').map((b) => b.textContent)).toEqual([
-      'Boss',
-      'Aide',
-    ]);
-    expect(within(screen.getByRole('list', { name: 'Capabilities' })).getByRole('button', { name: 'Alpha one' })).toBeTruthy();
+    expect(
+      within(screen.getByRole('list', { name: 'Stakeholders' }))
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Boss', 'Aide']);
+    expect(
+      within(screen.getByRole('list', { name: 'Capabilities' })).getByRole('button', { name: 'Alpha one' }),
+    ).toBeTruthy();
   });
 
   it('has Back and Forward buttons, disabled when there is nowhere to go', async () => {
@@ -97,7 +100,11 @@ describe('Reader', () => {
     const lens = screen.getByRole('region', { name: 'What concerns Boss (2)' });
     // Boss is concerned with the Alpha perspective, so its capabilities are listed under it.
     const alpha = within(lens).getByRole('list', { name: 'Alpha' });
-    expect(within(alpha).getAllByRole('button').map((b) => b.textContent)).toEqual(['Alpha one', 'Alpha two']);
+    expect(
+      within(alpha)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Alpha one', 'Alpha two']);
     await fireEvent.click(within(lens).getByRole('button', { name: 'Alpha' }));
     expect(onopen).toHaveBeenCalledWith('alpha');
     await fireEvent.click(within(alpha).getByRole('button', { name: 'Alpha two' }));
@@ -109,7 +116,11 @@ describe('Reader', () => {
     const lens = { stakeholder: 'aide', title: 'Aide', ids: ['aide', 'b-one', 'a-two'] };
     const { rerender } = render(Reader, { node, framework: richer, onopen: () => {}, lens });
     const region = screen.getByRole('region', { name: 'What concerns Aide (2)' });
-    expect(within(region).getAllByRole('heading', { level: 4 }).map((h) => h.textContent?.trim())).toEqual(['Alpha', 'Beta']);
+    expect(
+      within(region)
+        .getAllByRole('heading', { level: 4 })
+        .map((h) => h.textContent?.trim()),
+    ).toEqual(['Alpha', 'Beta']);
     // A perspective that is not itself in the lens is a heading, not a button.
     expect(within(region).queryByRole('button', { name: 'Alpha' })).toBeNull();
     await rerender({ lens: null });

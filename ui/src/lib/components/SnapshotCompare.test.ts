@@ -13,7 +13,8 @@ async function setup() {
   const platform = new FakePlatform();
   platform.framework = framework;
   const org = await platform.call('create_organisation', { name: 'Acme' });
-  const set = (id: string, a: Partial<Assessment>) => platform.assessments.set(`${org.id}:${id}`, { ...emptyAssessment(), ...a });
+  const set = (id: string, a: Partial<Assessment>) =>
+    platform.assessments.set(`${org.id}:${id}`, { ...emptyAssessment(), ...a });
   const onopen = vi.fn();
   return { platform, org, set, onopen };
 }

@@ -19,7 +19,13 @@ const userTour = (p: FakePlatform, title: string) => p.tours.find((t) => !t.buil
 /** Makes a tour of the user's in the fake, as if saved in an earlier session. */
 async function seed(platform: FakePlatform, title: string, nodes: string[]): Promise<TourView> {
   return platform.call('save_tour', {
-    tour: { id: '', title, summary: '', order: null, steps: nodes.map((node) => ({ node, depth: 1, view: null, notes: '' })) },
+    tour: {
+      id: '',
+      title,
+      summary: '',
+      order: null,
+      steps: nodes.map((node) => ({ node, depth: 1, view: null, notes: '' })),
+    },
   });
 }
 
@@ -78,7 +84,9 @@ describe('TourManager', () => {
     const { platform } = setup('alpha');
     await fireEvent.click(await screen.findByRole('button', { name: 'New tour' }));
     const form = screen.getByRole('form', { name: 'New tour' });
-    await fireEvent.input(within(form).getByRole('textbox', { name: 'Title of the new tour' }), { target: { value: 'My walk' } });
+    await fireEvent.input(within(form).getByRole('textbox', { name: 'Title of the new tour' }), {
+      target: { value: 'My walk' },
+    });
     await fireEvent.click(within(form).getByRole('button', { name: 'Create' }));
 
     await waitFor(() => expect(userTour(platform, 'My walk')?.steps.map((s) => s.node)).toEqual(['alpha']));
@@ -119,33 +127,53 @@ describe('TourManager', () => {
   it('moves a focused step with Alt+arrows, saves talking points, and adds and removes steps', async () => {
     const platform = new FakePlatform();
     await seed(platform, 'Walk', ['mini', 'alpha', 'beta']);
-    render(TourManager, { platform, framework: fakeFramework, currentNode: 'b-one', onpresent: vi.fn(), onclose: vi.fn() });
+    render(TourManager, {
+      platform,
+      framework: fakeFramework,
+      currentNode: 'b-one',
+      onpresent: vi.fn(),
+      onclose: vi.fn(),
+    });
     await fireEvent.click(await within(tourList()).findByRole('button', { name: /Walk/ }));
 
     const row = screen.getByRole('group', { name: 'Step 1: Mini' });
     row.focus();
     await fireEvent.keyDown(row, { key: 'ArrowDown', altKey: true });
-    await waitFor(() => expect(userTour(platform, 'Walk')?.steps.map((s) => s.node)).toEqual(['alpha', 'mini', 'beta']));
+    await waitFor(() =>
+      expect(userTour(platform, 'Walk')?.steps.map((s) => s.node)).toEqual(['alpha', 'mini', 'beta']),
+    );
     expect(document.activeElement).toBe(screen.getByRole('group', { name: 'Step 2: Mini' }));
     // Without Alt, arrows leave the order alone.
     await fireEvent.keyDown(document.activeElement!, { key: 'ArrowUp' });
     expect(screen.getByRole('group', { name: 'Step 2: Mini' })).toBeTruthy();
 
-    const notes = within(screen.getByRole('group', { name: 'Step 3: Beta' })).getByRole('textbox', { name: /Talking points/ });
+    const notes = within(screen.getByRole('group', { name: 'Step 3: Beta' })).getByRole('textbox', {
+      name: /Talking points/,
+    });
     await fireEvent.input(notes, { target: { value: '<b>Ask</b> about beta' } });
     await fireEvent.change(notes);
     await waitFor(() => expect(userTour(platform, 'Walk')?.steps[2].notes).toBe('<b>Ask</b> about beta'));
 
     await fireEvent.click(screen.getByRole('button', { name: /Add current node/ }));
-    await waitFor(() => expect(userTour(platform, 'Walk')?.steps.map((s) => s.node)).toEqual(['alpha', 'mini', 'beta', 'b-one']));
+    await waitFor(() =>
+      expect(userTour(platform, 'Walk')?.steps.map((s) => s.node)).toEqual(['alpha', 'mini', 'beta', 'b-one']),
+    );
     await fireEvent.click(screen.getByRole('button', { name: 'Remove Mini' }));
-    await waitFor(() => expect(userTour(platform, 'Walk')?.steps.map((s) => s.node)).toEqual(['alpha', 'beta', 'b-one']));
+    await waitFor(() =>
+      expect(userTour(platform, 'Walk')?.steps.map((s) => s.node)).toEqual(['alpha', 'beta', 'b-one']),
+    );
   });
 
   it('renames a tour on Enter, once, and the list follows', async () => {
     const platform = new FakePlatform();
     await seed(platform, 'Old name', ['mini']);
-    render(TourManager, { platform, framework: fakeFramework, currentNode: null, onpresent: vi.fn(), onclose: vi.fn() });
+    render(TourManager, {
+      platform,
+      framework: fakeFramework,
+      currentNode: null,
+      onpresent: vi.fn(),
+      onclose: vi.fn(),
+    });
     await fireEvent.click(await within(tourList()).findByRole('button', { name: /Old name/ }));
     const before = saves(platform).length;
     const title = screen.getByRole('textbox', { name: 'Title' });
@@ -160,7 +188,13 @@ describe('TourManager', () => {
   it('deletes a tour only after the inline confirmation', async () => {
     const platform = new FakePlatform();
     await seed(platform, 'Doomed', ['mini']);
-    render(TourManager, { platform, framework: fakeFramework, currentNode: null, onpresent: vi.fn(), onclose: vi.fn() });
+    render(TourManager, {
+      platform,
+      framework: fakeFramework,
+      currentNode: null,
+      onpresent: vi.fn(),
+      onclose: vi.fn(),
+    });
     await fireEvent.click(await within(tourList()).findByRole('button', { name: /Doomed/ }));
     await fireEvent.click(screen.getByRole('button', { name: 'Delete…' }));
     expect(platform.calls.some((c) => c.command === 'delete_tour')).toBe(false);
@@ -183,7 +217,13 @@ describe('TourManager', () => {
     // jsdom's File lacks text(); the webview's has it.
     const file = Object.assign(new File([text], 'walk.toml'), { text: async () => text });
     await fireEvent.change(screen.getByLabelText('Tour file to import'), { target: { files: [file] } });
-    await waitFor(() => expect(within(tourList()).getByRole('button', { name: /Imported walk/ }).getAttribute('aria-current')).toBe('true'));
+    await waitFor(() =>
+      expect(
+        within(tourList())
+          .getByRole('button', { name: /Imported walk/ })
+          .getAttribute('aria-current'),
+      ).toBe('true'),
+    );
     expect(platform.calls.find((c) => c.command === 'import_tour')?.args).toEqual({ text });
     expect(screen.getByRole('group', { name: 'Step 1: Beta' })).toBeTruthy();
   });
@@ -191,7 +231,13 @@ describe('TourManager', () => {
   it('shows the core’s reason when an edit or import is refused, keeping the edit in the form', async () => {
     const platform = new FakePlatform();
     await seed(platform, 'Keep me', ['mini']);
-    render(TourManager, { platform, framework: fakeFramework, currentNode: null, onpresent: vi.fn(), onclose: vi.fn() });
+    render(TourManager, {
+      platform,
+      framework: fakeFramework,
+      currentNode: null,
+      onpresent: vi.fn(),
+      onclose: vi.fn(),
+    });
     await fireEvent.click(await within(tourList()).findByRole('button', { name: /Keep me/ }));
     const title = screen.getByRole('textbox', { name: 'Title' }) as HTMLInputElement;
     await fireEvent.input(title, { target: { value: '  ' } });

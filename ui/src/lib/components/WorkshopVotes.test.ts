@@ -20,7 +20,9 @@ describe('WorkshopVotes', () => {
     const onopen = vi.fn();
     render(WorkshopVotes, { platform, framework: fakeFramework, org, onopen, version: 0 });
     const votes = await screen.findByRole('list', { name: 'Dots in Offsite' });
-    const items = within(votes).getAllByRole('listitem').map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
+    const items = within(votes)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
     expect(items).toEqual(['Beta one ●●●●● 5 dots', 'Alpha one ●● 2 dots']);
     expect(screen.getByText(/running · 7 dots/)).toBeTruthy();
     await fireEvent.click(within(votes).getByRole('button', { name: 'Alpha one' }));

@@ -7,7 +7,12 @@ function fakeContext(canvas: HTMLCanvasElement) {
   return new Proxy(state, {
     get(target, key) {
       if (key in target) return target[key];
-      if (key === 'measureText') return (text: string) => ({ width: 6 * String(text).length, actualBoundingBoxAscent: 8, actualBoundingBoxDescent: 2 });
+      if (key === 'measureText')
+        return (text: string) => ({
+          width: 6 * String(text).length,
+          actualBoundingBoxAscent: 8,
+          actualBoundingBoxDescent: 2,
+        });
       if (key === 'getImageData') return () => ({ data: new Uint8ClampedArray(4) });
       if (key === 'isPointInPath' || key === 'isPointInStroke') return () => false;
       return noop;

@@ -15,7 +15,12 @@ describe('level of detail', () => {
   });
 
   it('shows members near the view when zoomed in and hides the far ones, nearest first', () => {
-    const members = [member('edge', 105, 50, true), member('centre', 52, 50, true), member('far', 500, 500), member('gone', 900, 0, true)];
+    const members = [
+      member('edge', 105, 50, true),
+      member('centre', 52, 50, true),
+      member('far', 500, 500),
+      member('gone', 900, 0, true),
+    ];
     expect(detailChanges(members, view, 1, null)).toEqual([
       { id: 'centre', off: false },
       { id: 'edge', off: false },

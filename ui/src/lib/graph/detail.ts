@@ -40,7 +40,12 @@ export interface Extent {
  * group member is hidden and every loose node shown; closer in, only what is near the view is
  * shown. `keep` (the selection) is always shown.
  */
-export function detailChanges(members: Member[], view: Extent, zoom: number, keep: string | null): { id: string; off: boolean }[] {
+export function detailChanges(
+  members: Member[],
+  view: Extent,
+  zoom: number,
+  keep: string | null,
+): { id: string; off: boolean }[] {
   const overview = zoom < DETAIL_ZOOM;
   const mx = (view.x2 - view.x1) * MARGIN;
   const my = (view.y2 - view.y1) * MARGIN;

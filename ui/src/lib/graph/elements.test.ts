@@ -48,7 +48,15 @@ describe('edge and node looks', () => {
 
   it('styles hiding, fading and the heat states', () => {
     const selectors = graphStyle(false).map((s) => ('selector' in s ? s.selector : ''));
-    for (const s of ['.hidden', '.faded', 'node.faded:parent', 'node.heat', 'node.heat-none', 'node.heat-na', 'edge.mentions']) {
+    for (const s of [
+      '.hidden',
+      '.faded',
+      'node.faded:parent',
+      'node.heat',
+      'node.heat-none',
+      'node.heat-na',
+      'edge.mentions',
+    ]) {
       expect(selectors).toContain(s);
     }
     const hidden = graphStyle(false).find((s) => 'selector' in s && s.selector === '.hidden')!;

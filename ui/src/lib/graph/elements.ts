@@ -55,7 +55,10 @@ export function edgeStyle(kind: string): EdgeLook {
 }
 
 /** How each status marks a capability, for the canvas and the legend alike. */
-export const STATUS_STYLE: Record<string, { border: string; style: 'solid' | 'dashed' | 'double'; width: number; faded: boolean }> = {
+export const STATUS_STYLE: Record<
+  string,
+  { border: string; style: 'solid' | 'dashed' | 'double'; width: number; faded: boolean }
+> = {
   new: { border: '#f6ad55', style: 'solid', width: 3, faded: false },
   enriched: { border: '#38a169', style: 'double', width: 4, faded: false },
   inherited: { border: 'currentColor', style: 'dashed', width: 1, faded: true },
@@ -111,10 +114,19 @@ export function kindsPresent(view: FrameworkView) {
   const edgeKinds = new Set(
     view.edges.filter((e) => !(e.kind === 'part_of' && parentOf.get(e.from) === e.to)).map((e) => e.kind),
   );
-  const known = (ids: string[], present: Set<string>) => [...ids.filter((k) => present.has(k)), ...[...present].filter((k) => !ids.includes(k))];
+  const known = (ids: string[], present: Set<string>) => [
+    ...ids.filter((k) => present.has(k)),
+    ...[...present].filter((k) => !ids.includes(k)),
+  ];
   return {
-    nodeKinds: known(view.kinds.map((k) => k.id), nodeKinds),
-    edgeKinds: known(view.edge_kinds.map((k) => k.id), edgeKinds),
+    nodeKinds: known(
+      view.kinds.map((k) => k.id),
+      nodeKinds,
+    ),
+    edgeKinds: known(
+      view.edge_kinds.map((k) => k.id),
+      edgeKinds,
+    ),
   };
 }
 
@@ -183,7 +195,11 @@ export function graphStyle(dark: boolean, large = false, presenting = false): St
     },
     {
       selector: 'node.enriched',
-      style: { 'border-width': STATUS_STYLE.enriched.width, 'border-style': 'double', 'border-color': STATUS_STYLE.enriched.border },
+      style: {
+        'border-width': STATUS_STYLE.enriched.width,
+        'border-style': 'double',
+        'border-color': STATUS_STYLE.enriched.border,
+      },
     },
     {
       selector: 'node.group',
@@ -211,7 +227,13 @@ export function graphStyle(dark: boolean, large = false, presenting = false): St
     // their outline as well, so "not assessed" never reads as level 0.
     {
       selector: 'node.heat',
-      style: { 'background-color': 'data(heat)', 'background-opacity': 1, 'border-width': 1, 'border-style': 'solid', 'border-color': outline },
+      style: {
+        'background-color': 'data(heat)',
+        'background-opacity': 1,
+        'border-width': 1,
+        'border-style': 'solid',
+        'border-color': outline,
+      },
     },
     {
       selector: 'node.heat-none',
@@ -219,7 +241,13 @@ export function graphStyle(dark: boolean, large = false, presenting = false): St
     },
     {
       selector: 'node.heat-na',
-      style: { 'background-color': '#a0aec0', 'background-opacity': 1, 'border-width': 2, 'border-style': 'dotted', 'border-color': outline },
+      style: {
+        'background-color': '#a0aec0',
+        'background-opacity': 1,
+        'border-width': 2,
+        'border-style': 'dotted',
+        'border-color': outline,
+      },
     },
     {
       selector: 'edge',
@@ -253,7 +281,14 @@ export function graphStyle(dark: boolean, large = false, presenting = false): St
     // A group whose kind is filtered out while some of its members are shown: no box, no title.
     {
       selector: 'node.ghost',
-      style: { 'background-opacity': 0, 'border-width': 0, 'border-opacity': 0, 'text-opacity': 0, events: 'no', 'text-events': 'no' },
+      style: {
+        'background-opacity': 0,
+        'border-width': 0,
+        'border-opacity': 0,
+        'text-opacity': 0,
+        events: 'no',
+        'text-events': 'no',
+      },
     },
     // Filtering hides without removing, so positions stay and no layout runs.
     { selector: '.hidden', style: { display: 'none' } },
@@ -273,7 +308,14 @@ function projectorStyle(): StylesheetJson {
   return [
     {
       selector: 'node',
-      style: { 'font-size': PRESENT_LABEL_PX, 'min-zoomed-font-size': 20, 'text-max-width': '220px', 'text-outline-width': 3, color: '#ffffff', 'text-outline-color': '#05070c' },
+      style: {
+        'font-size': PRESENT_LABEL_PX,
+        'min-zoomed-font-size': 20,
+        'text-max-width': '220px',
+        'text-outline-width': 3,
+        color: '#ffffff',
+        'text-outline-color': '#05070c',
+      },
     },
     { selector: 'node.group', style: { 'font-size': PRESENT_GROUP_PX, 'border-width': 3 } },
     { selector: 'edge', style: { width: 2 } },
@@ -284,7 +326,14 @@ function projectorStyle(): StylesheetJson {
     { selector: 'node:selected', style: { 'border-width': 6, 'border-color': '#ffd166' } },
     {
       selector: 'node.laser',
-      style: { 'underlay-color': '#ff3b30', 'underlay-opacity': 0.55, 'underlay-padding': 10, 'underlay-shape': 'ellipse', 'border-width': 4, 'border-color': '#ff3b30' } as never,
+      style: {
+        'underlay-color': '#ff3b30',
+        'underlay-opacity': 0.55,
+        'underlay-padding': 10,
+        'underlay-shape': 'ellipse',
+        'border-width': 4,
+        'border-color': '#ff3b30',
+      } as never,
     },
   ];
 }

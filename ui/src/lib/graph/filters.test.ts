@@ -4,7 +4,8 @@ import { toElements } from './elements';
 import { activeFilterCount, concernsOf, hiddenBy, modelOf, NO_FILTERS } from './filters';
 
 const model = modelOf(toElements(fakeFramework));
-const edgeId = (source: string, target: string) => model.edges.find((e) => e.source === source && e.target === target)!.id;
+const edgeId = (source: string, target: string) =>
+  model.edges.find((e) => e.source === source && e.target === target)!.id;
 
 describe('hiddenBy', () => {
   it('hides nothing without filters', () => {
@@ -56,6 +57,8 @@ describe('hiddenBy', () => {
 
   it('counts active filters', () => {
     expect(activeFilterCount(NO_FILTERS)).toBe(0);
-    expect(activeFilterCount({ hiddenKinds: ['a'], hiddenEdgeKinds: ['b'], hiddenPerspectives: [], stakeholder: 'boss' })).toBe(3);
+    expect(
+      activeFilterCount({ hiddenKinds: ['a'], hiddenEdgeKinds: ['b'], hiddenPerspectives: [], stakeholder: 'boss' }),
+    ).toBe(3);
   });
 });

@@ -13,7 +13,12 @@ export interface GraphFilters {
   stakeholder: string | null;
 }
 
-export const NO_FILTERS: GraphFilters = { hiddenKinds: [], hiddenEdgeKinds: [], hiddenPerspectives: [], stakeholder: null };
+export const NO_FILTERS: GraphFilters = {
+  hiddenKinds: [],
+  hiddenEdgeKinds: [],
+  hiddenPerspectives: [],
+  stakeholder: null,
+};
 
 export function activeFilterCount(f: GraphFilters): number {
   return f.hiddenKinds.length + f.hiddenEdgeKinds.length + f.hiddenPerspectives.length + (f.stakeholder ? 1 : 0);
@@ -70,7 +75,8 @@ export function hiddenBy(model: GraphModel, f: GraphFilters): { hidden: Set<stri
   const ghosts = new Set<string>();
   const kindHidden = new Set<string>();
   for (const n of model.nodes) {
-    if (perspectives.has(n.id) || (n.parent && perspectives.has(n.parent)) || (share && !share.has(n.id))) hidden.add(n.id);
+    if (perspectives.has(n.id) || (n.parent && perspectives.has(n.parent)) || (share && !share.has(n.id)))
+      hidden.add(n.id);
     else if (kinds.has(n.kind)) kindHidden.add(n.id);
   }
   // Members of a group hidden outright go with it; a group hidden only by kind keeps shown members.

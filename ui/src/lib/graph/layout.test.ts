@@ -4,7 +4,19 @@ import { fakeFramework } from '../platform/fake';
 import { toElements } from './elements';
 import { modelOf } from './filters';
 import { graphStyle } from './elements';
-import { draftLayout, fcoseOptions, fingerprint, LARGE_GRAPH, seedPositions, seededRandom, ringAround, separateGroups, untangle, withSeededRandom, type Box } from './layout';
+import {
+  draftLayout,
+  fcoseOptions,
+  fingerprint,
+  LARGE_GRAPH,
+  seedPositions,
+  seededRandom,
+  ringAround,
+  separateGroups,
+  untangle,
+  withSeededRandom,
+  type Box,
+} from './layout';
 
 const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 
@@ -39,12 +51,23 @@ describe('draftLayout (big packs)', () => {
       ...Array.from({ length: 120 }, (_, i) => ({ id: `c${i}`, kind: 'capability', parent: `g${i % 4}` })),
       ...groups.map((g) => ({ id: `role-${g}`, kind: 'stakeholder', parent: null })),
     ],
-    edges: Array.from({ length: 120 }, (_, i) => ({ id: `e${i}`, source: `role-g${i % 4}`, target: `c${i}`, kind: 'concerns' })),
+    edges: Array.from({ length: 120 }, (_, i) => ({
+      id: `e${i}`,
+      source: `role-g${i % 4}`,
+      target: `c${i}`,
+      kind: 'concerns',
+    })),
   };
   const p = draftLayout(model);
   const boxOf = (g: string): Box => {
     const pts = model.nodes.filter((n) => n.parent === g).map((n) => p[n.id]);
-    return { id: g, x1: Math.min(...pts.map((q) => q.x)), x2: Math.max(...pts.map((q) => q.x)), y1: Math.min(...pts.map((q) => q.y)), y2: Math.max(...pts.map((q) => q.y)) };
+    return {
+      id: g,
+      x1: Math.min(...pts.map((q) => q.x)),
+      x2: Math.max(...pts.map((q) => q.x)),
+      y1: Math.min(...pts.map((q) => q.y)),
+      y2: Math.max(...pts.map((q) => q.y)),
+    };
   };
   const dist = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.hypot(a.x - b.x, a.y - b.y);
   const middle = (b: Box) => ({ x: (b.x1 + b.x2) / 2, y: (b.y1 + b.y2) / 2 });
@@ -57,7 +80,8 @@ describe('draftLayout (big packs)', () => {
 
   it('keeps groups apart and puts each role outside them, on the side of the group it concerns', () => {
     const boxes = groups.map(boxOf);
-    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i], boxes[j])).toBe(false);
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i], boxes[j])).toBe(false);
     for (const g of groups) {
       const role = p[`role-${g}`];
       for (const b of boxes) expect(role.x > b.x1 && role.x < b.x2 && role.y > b.y1 && role.y < b.y2).toBe(false);
@@ -95,7 +119,13 @@ describe('seedPositions', () => {
     const p = seedPositions(big);
     const box = (g: string): Box => {
       const pts = big.nodes.filter((n) => n.parent === g).map((n) => p[n.id]);
-      return { id: g, x1: Math.min(...pts.map((q) => q.x)), x2: Math.max(...pts.map((q) => q.x)), y1: Math.min(...pts.map((q) => q.y)), y2: Math.max(...pts.map((q) => q.y)) };
+      return {
+        id: g,
+        x1: Math.min(...pts.map((q) => q.x)),
+        x2: Math.max(...pts.map((q) => q.x)),
+        y1: Math.min(...pts.map((q) => q.y)),
+        y2: Math.max(...pts.map((q) => q.y)),
+      };
     };
     expect(overlaps(box('g1'), box('g2'))).toBe(false);
     expect(overlaps(box('g2'), box('g3'))).toBe(false);
@@ -132,7 +162,12 @@ describe('separateGroups', () => {
   });
 
   it('leaves groups that are already apart alone', () => {
-    expect(separateGroups([{ id: 'a', x1: 0, y1: 0, x2: 10, y2: 10 }, { id: 'b', x1: 100, y1: 0, x2: 110, y2: 10 }]).size).toBe(0);
+    expect(
+      separateGroups([
+        { id: 'a', x1: 0, y1: 0, x2: 10, y2: 10 },
+        { id: 'b', x1: 100, y1: 0, x2: 110, y2: 10 },
+      ]).size,
+    ).toBe(0);
   });
 });
 
@@ -154,17 +189,48 @@ describe('untangle', () => {
       style: graphStyle(false),
       layout: { name: 'preset' },
       elements: [
-        { group: 'nodes', data: { id: 'g1', label: 'G1', shape: 'round-rectangle', color: '#2b6cb0' }, classes: 'group' },
-        { group: 'nodes', data: { id: 'g2', label: 'G2', shape: 'round-rectangle', color: '#b7791f' }, classes: 'group' },
-        { group: 'nodes', data: { id: 'a', parent: 'g1', label: 'a', shape: 'ellipse', color: '#000' }, position: { x: 0, y: 0 } },
-        { group: 'nodes', data: { id: 'b', parent: 'g1', label: 'b', shape: 'ellipse', color: '#000' }, position: { x: 80, y: 0 } },
-        { group: 'nodes', data: { id: 'c', parent: 'g2', label: 'c', shape: 'ellipse', color: '#000' }, position: { x: 60, y: 10 } },
-        { group: 'nodes', data: { id: 'd', parent: 'g2', label: 'd', shape: 'ellipse', color: '#000' }, position: { x: 140, y: 10 } },
-        { group: 'nodes', data: { id: 'loose', label: 'loose', shape: 'ellipse', color: '#000' }, position: { x: 30, y: 5 } },
+        {
+          group: 'nodes',
+          data: { id: 'g1', label: 'G1', shape: 'round-rectangle', color: '#2b6cb0' },
+          classes: 'group',
+        },
+        {
+          group: 'nodes',
+          data: { id: 'g2', label: 'G2', shape: 'round-rectangle', color: '#b7791f' },
+          classes: 'group',
+        },
+        {
+          group: 'nodes',
+          data: { id: 'a', parent: 'g1', label: 'a', shape: 'ellipse', color: '#000' },
+          position: { x: 0, y: 0 },
+        },
+        {
+          group: 'nodes',
+          data: { id: 'b', parent: 'g1', label: 'b', shape: 'ellipse', color: '#000' },
+          position: { x: 80, y: 0 },
+        },
+        {
+          group: 'nodes',
+          data: { id: 'c', parent: 'g2', label: 'c', shape: 'ellipse', color: '#000' },
+          position: { x: 60, y: 10 },
+        },
+        {
+          group: 'nodes',
+          data: { id: 'd', parent: 'g2', label: 'd', shape: 'ellipse', color: '#000' },
+          position: { x: 140, y: 10 },
+        },
+        {
+          group: 'nodes',
+          data: { id: 'loose', label: 'loose', shape: 'ellipse', color: '#000' },
+          position: { x: 30, y: 5 },
+        },
       ],
     });
   }
-  const box = (cy: cytoscape.Core, id: string): Box => ({ id, ...cy.getElementById(id).boundingBox({ includeLabels: false }) });
+  const box = (cy: cytoscape.Core, id: string): Box => ({
+    id,
+    ...cy.getElementById(id).boundingBox({ includeLabels: false }),
+  });
 
   it('pulls overlapping groups apart, members and all, and moves loose nodes out of them', () => {
     const cy = tangled();

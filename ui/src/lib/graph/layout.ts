@@ -61,7 +61,8 @@ const RING_SPACING = 46;
  */
 export function seedPositions(model: GraphModel): Record<string, Point> {
   const members = new Map<string, string[]>();
-  for (const n of model.nodes) if (n.parent) (members.get(n.parent) ?? members.set(n.parent, []).get(n.parent)!).push(n.id);
+  for (const n of model.nodes)
+    if (n.parent) (members.get(n.parent) ?? members.set(n.parent, []).get(n.parent)!).push(n.id);
   const groups = model.nodes.filter((n) => members.has(n.id) && !n.parent);
   const radiusOf = (id: string) => (Math.ceil(Math.sqrt(members.get(id)!.length)) * MEMBER_SPACING) / 2 + 60;
   const positions: Record<string, Point> = {};
@@ -246,7 +247,13 @@ export type Loose = { id: string; x: number; y: number };
  * sits on the side of the perspectives it is linked to; neighbours on a ring alternate between
  * rings so their labels have room. Returns the new position of each node.
  */
-export function ringAround(groups: Box[], loose: Loose[], labelWidth = 120, gap = 70, round = false): Map<string, Point> {
+export function ringAround(
+  groups: Box[],
+  loose: Loose[],
+  labelWidth = 120,
+  gap = 70,
+  round = false,
+): Map<string, Point> {
   const out = new Map<string, Point>();
   if (groups.length === 0 || loose.length === 0) return out;
   const x1 = Math.min(...groups.map((g) => g.x1));
@@ -258,7 +265,14 @@ export function ringAround(groups: Box[], loose: Loose[], labelWidth = 120, gap 
   // nodes are spread thinnest.
   // Groups set on a circle (`round`) fill the corners of their box, so the ring is a circle
   // clear of every group's farthest corner instead.
-  const reach = Math.max(...groups.flatMap((g) => [Math.hypot(g.x1 - c.x, g.y1 - c.y), Math.hypot(g.x2 - c.x, g.y1 - c.y), Math.hypot(g.x1 - c.x, g.y2 - c.y), Math.hypot(g.x2 - c.x, g.y2 - c.y)]));
+  const reach = Math.max(
+    ...groups.flatMap((g) => [
+      Math.hypot(g.x1 - c.x, g.y1 - c.y),
+      Math.hypot(g.x2 - c.x, g.y1 - c.y),
+      Math.hypot(g.x1 - c.x, g.y2 - c.y),
+      Math.hypot(g.x2 - c.x, g.y2 - c.y),
+    ]),
+  );
   const rx = round ? reach + gap : ((x2 - x1) / 2) * 1.12 + gap;
   const ry = round ? reach + gap : ((y2 - y1) / 2) * 1.12 + gap;
   const perimeter = Math.PI * (3 * (rx + ry) - Math.sqrt((3 * rx + ry) * (rx + 3 * ry)));
@@ -312,7 +326,13 @@ export function draftLayout(model: GraphModel, keep: Record<string, Point> = {})
     if (!n.parent || !p) continue;
     const id = topOf(n.id);
     const b = groups.get(id) ?? { id, x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
-    groups.set(id, { id, x1: Math.min(b.x1, p.x), y1: Math.min(b.y1, p.y), x2: Math.max(b.x2, p.x), y2: Math.max(b.y2, p.y) });
+    groups.set(id, {
+      id,
+      x1: Math.min(b.x1, p.x),
+      y1: Math.min(b.y1, p.y),
+      x2: Math.max(b.x2, p.x),
+      y2: Math.max(b.y2, p.y),
+    });
   }
   // A loose node's direction from the centre is that of the middle of what it links to.
   const pull = new Map<string, { x: number; y: number; n: number }>();
@@ -334,8 +354,11 @@ export function draftLayout(model: GraphModel, keep: Record<string, Point> = {})
       const s = pull.get(n.id);
       return { id: n.id, ...(s ? { x: s.x / s.n, y: s.y / s.n } : positions[n.id]) };
     });
-  for (const [id, p] of ringAround([...groups.values()], unpinned, 120, 70, true)) positions[id] = { x: Math.round(p.x), y: Math.round(p.y) };
+  for (const [id, p] of ringAround([...groups.values()], unpinned, 120, 70, true))
+    positions[id] = { x: Math.round(p.x), y: Math.round(p.y) };
   // With three groups or more the circle leaves its middle free for the root.
-  if (groups.size >= 3) for (const n of model.nodes) if (n.kind === 'framework' && !(n.id in keep) && !n.parent) positions[n.id] = { x: 0, y: 0 };
+  if (groups.size >= 3)
+    for (const n of model.nodes)
+      if (n.kind === 'framework' && !(n.id in keep) && !n.parent) positions[n.id] = { x: 0, y: 0 };
   return positions;
 }

@@ -4,8 +4,14 @@ import { anchorId, MemberLayer } from './members';
 import { graphStyle } from './elements';
 
 // A root, one group with three members, a role, and lines between them.
-const node = (id: string, kind: string, parent?: string): ElementDefinition => ({ group: 'nodes', data: { id, kind, ...(parent ? { parent } : {}) } });
-const line = (id: string, source: string, target: string, kind = 'references'): ElementDefinition => ({ group: 'edges', data: { id, source, target, kind } });
+const node = (id: string, kind: string, parent?: string): ElementDefinition => ({
+  group: 'nodes',
+  data: { id, kind, ...(parent ? { parent } : {}) },
+});
+const line = (id: string, source: string, target: string, kind = 'references'): ElementDefinition => ({
+  group: 'edges',
+  data: { id, source, target, kind },
+});
 const elements = [
   node('root', 'framework'),
   node('g', 'perspective'),
@@ -18,16 +24,31 @@ const elements = [
   line('a-c', 'a', 'c'),
   line('role-a', 'role', 'a', 'concerns'),
 ];
-const positions = { root: { x: 0, y: 0 }, a: { x: 100, y: 100 }, b: { x: 200, y: 100 }, c: { x: 100, y: 300 }, role: { x: 500, y: 0 } };
+const positions = {
+  root: { x: 0, y: 0 },
+  a: { x: 100, y: 100 },
+  b: { x: 200, y: 100 },
+  c: { x: 100, y: 300 },
+  role: { x: 500, y: 0 },
+};
 
 function setUp() {
   const layer = new MemberLayer(elements, positions);
-  const cy = cytoscape({ headless: true, styleEnabled: true, elements: layer.start, layout: { name: 'preset', fit: false } });
+  const cy = cytoscape({
+    headless: true,
+    styleEnabled: true,
+    elements: layer.start,
+    layout: { name: 'preset', fit: false },
+  });
   layer.attach(cy);
   return { layer, cy };
 }
 
-const ids = (cy: cytoscape.Core) => cy.elements().map((e) => e.id()).sort();
+const ids = (cy: cytoscape.Core) =>
+  cy
+    .elements()
+    .map((e) => e.id())
+    .sort();
 
 describe('member layer', () => {
   it('starts Cytoscape with the groups, the root, their lines and two anchors per group', () => {
@@ -46,26 +67,59 @@ describe('member layer', () => {
     // Drawn over its group, not inside it: the group's children are its two anchors alone, so
     // a member coming or going restyles nothing else.
     expect(cy.getElementById('a').isChild()).toBe(false);
-    expect(cy.getElementById('g').children().map((c) => c.id()).sort()).toEqual([anchorId('g', 'a'), anchorId('g', 'b')]);
+    expect(
+      cy
+        .getElementById('g')
+        .children()
+        .map((c) => c.id())
+        .sort(),
+    ).toEqual([anchorId('g', 'a'), anchorId('g', 'b')]);
     expect(layer.groupOfMember('a')).toBe('g');
     expect(cy.getElementById('a').position()).toEqual({ x: 100, y: 100 });
     layer.show(['c', 'role']);
-    expect(cy.edges().map((e) => e.id()).sort()).toEqual(['a-b', 'a-c', 'role-a', 'root-g']);
+    expect(
+      cy
+        .edges()
+        .map((e) => e.id())
+        .sort(),
+    ).toEqual(['a-b', 'a-c', 'role-a', 'root-g']);
     layer.hide(['a']);
     expect(layer.present('a')).toBe(false);
-    expect(cy.edges().map((e) => e.id()).sort()).toEqual(['root-g']);
+    expect(
+      cy
+        .edges()
+        .map((e) => e.id())
+        .sort(),
+    ).toEqual(['root-g']);
     // Back again, with its lines and where it was.
     layer.show(['a']);
-    expect(cy.edges().map((e) => e.id()).sort()).toEqual(['a-b', 'a-c', 'role-a', 'root-g']);
+    expect(
+      cy
+        .edges()
+        .map((e) => e.id())
+        .sort(),
+    ).toEqual(['a-b', 'a-c', 'role-a', 'root-g']);
   });
 
   it('has members and their lines drawn over their group, though not inside it', () => {
     // Styled as the app styles them, so each node carries what the stylesheet reads.
     const styled = elements.map((e) =>
-      e.group === 'nodes' ? { ...e, data: { ...e.data, label: e.data.id, shape: 'ellipse', color: '#888' }, classes: e.data.id === 'g' ? 'group' : '' } : e,
+      e.group === 'nodes'
+        ? {
+            ...e,
+            data: { ...e.data, label: e.data.id, shape: 'ellipse', color: '#888' },
+            classes: e.data.id === 'g' ? 'group' : '',
+          }
+        : e,
     );
     const layer = new MemberLayer(styled, positions);
-    const cy = cytoscape({ headless: true, styleEnabled: true, elements: layer.start, style: graphStyle(false, true), layout: { name: 'preset', fit: false } });
+    const cy = cytoscape({
+      headless: true,
+      styleEnabled: true,
+      elements: layer.start,
+      style: graphStyle(false, true),
+      layout: { name: 'preset', fit: false },
+    });
     layer.attach(cy);
     layer.show(['a', 'b', 'role']);
     // Cytoscape's own drawing order, which its type declarations leave out.
@@ -82,7 +136,12 @@ describe('member layer', () => {
     layer.show(['a']);
     cy.getElementById('a').position({ x: 150, y: 120 });
     layer.hide(['a']);
-    expect(layer.positions()).toEqual({ a: { x: 150, y: 120 }, b: { x: 200, y: 100 }, c: { x: 100, y: 300 }, role: { x: 500, y: 0 } });
+    expect(layer.positions()).toEqual({
+      a: { x: 150, y: 120 },
+      b: { x: 200, y: 100 },
+      c: { x: 100, y: 300 },
+      role: { x: 500, y: 0 },
+    });
     layer.show(['a']);
     expect(cy.getElementById('a').position()).toEqual({ x: 150, y: 120 });
   });

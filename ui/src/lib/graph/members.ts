@@ -44,7 +44,9 @@ export class MemberLayer {
    * touching them, plus each group's anchors), and the members, which this layer keeps.
    */
   constructor(elements: ElementDefinition[], positions: Record<string, Point>) {
-    const parents = new Set(elements.filter((e) => e.group === 'nodes' && e.data.parent).map((e) => String(e.data.parent)));
+    const parents = new Set(
+      elements.filter((e) => e.group === 'nodes' && e.data.parent).map((e) => String(e.data.parent)),
+    );
     for (const e of elements) {
       const id = String(e.data.id);
       // Groups stay, and so does the root, the one fixed point of the picture.
@@ -91,7 +93,12 @@ export class MemberLayer {
 
   /** Every member with where it is and whether it is drawn, for the level of detail. */
   members(): { id: string; x: number; y: number; off: boolean; loose: boolean }[] {
-    return [...this.held].map((id) => ({ id, ...this.positionOf(id), off: !this.present(id), loose: !this.groupOf.has(id) }));
+    return [...this.held].map((id) => ({
+      id,
+      ...this.positionOf(id),
+      off: !this.present(id),
+      loose: !this.groupOf.has(id),
+    }));
   }
 
   positionOf(id: string): Point {
@@ -167,7 +174,9 @@ export class MemberLayer {
         const n = this.made.get(id);
         if (!n?.inside()) continue;
         this.where.set(id, { ...n.position() });
-        n.remove().edges().forEach((e) => void this.lineMade.set(e.id(), e));
+        n.remove()
+          .edges()
+          .forEach((e) => void this.lineMade.set(e.id(), e));
       }
     });
   }
@@ -219,7 +228,11 @@ export class MemberLayer {
       const p = this.positionOf(id);
       [x1, y1, x2, y2] = [Math.min(x1, p.x), Math.min(y1, p.y), Math.max(x2, p.x), Math.max(y2, p.y)];
     }
-    if (x1 > x2) return [{ x: 0, y: 0 }, { x: 0, y: 0 }];
+    if (x1 > x2)
+      return [
+        { x: 0, y: 0 },
+        { x: 0, y: 0 },
+      ];
     return [
       { x: x1 - REACH, y: y1 - REACH },
       { x: x2 + REACH, y: y2 + REACH },
@@ -229,7 +242,13 @@ export class MemberLayer {
   private anchorsOf(group: string): ElementDefinition[] {
     const [a, b] = this.corners(group);
     // Invisible, but given what the node stylesheet reads, which Cytoscape warns about otherwise.
-    const data = (corner: 'a' | 'b') => ({ id: anchorId(group, corner), parent: group, kind: ANCHOR, shape: 'rectangle', color: 'transparent' });
+    const data = (corner: 'a' | 'b') => ({
+      id: anchorId(group, corner),
+      parent: group,
+      kind: ANCHOR,
+      shape: 'rectangle',
+      color: 'transparent',
+    });
     return [
       { group: 'nodes', data: data('a'), classes: ANCHOR, position: a },
       { group: 'nodes', data: data('b'), classes: ANCHOR, position: b },

@@ -1,10 +1,35 @@
 // Node shapes as SVG paths, matching Cytoscape's shape names, for the legend and the SVG export.
 
 const polygons: Record<string, [number, number][]> = {
-  triangle: [[0, -1], [1, 1], [-1, 1]],
-  diamond: [[0, -1], [1, 0], [0, 1], [-1, 0]],
-  hexagon: [[-1, 0], [-0.5, -1], [0.5, -1], [1, 0], [0.5, 1], [-0.5, 1]],
-  octagon: [[-0.414, -1], [0.414, -1], [1, -0.414], [1, 0.414], [0.414, 1], [-0.414, 1], [-1, 0.414], [-1, -0.414]],
+  triangle: [
+    [0, -1],
+    [1, 1],
+    [-1, 1],
+  ],
+  diamond: [
+    [0, -1],
+    [1, 0],
+    [0, 1],
+    [-1, 0],
+  ],
+  hexagon: [
+    [-1, 0],
+    [-0.5, -1],
+    [0.5, -1],
+    [1, 0],
+    [0.5, 1],
+    [-0.5, 1],
+  ],
+  octagon: [
+    [-0.414, -1],
+    [0.414, -1],
+    [1, -0.414],
+    [1, 0.414],
+    [0.414, 1],
+    [-0.414, 1],
+    [-1, 0.414],
+    [-1, -0.414],
+  ],
   star: Array.from({ length: 10 }, (_, i) => {
     const r = i % 2 ? 0.382 : 1;
     const a = -Math.PI / 2 + (i * Math.PI) / 5;
@@ -19,7 +44,13 @@ export function shapePath(shape: string, cx: number, cy: number, w: number, h: n
   const base = shape.replace(/^(round|cut|concave)-/, '');
   const rx = w / 2;
   const ry = h / 2;
-  if (base === 'rectangle' || base === 'square' || base === 'tag' || base === 'barrel' || base === 'bottom-round-rectangle') {
+  if (
+    base === 'rectangle' ||
+    base === 'square' ||
+    base === 'tag' ||
+    base === 'barrel' ||
+    base === 'bottom-round-rectangle'
+  ) {
     const r = shape.startsWith('round') || base !== 'rectangle' ? Math.min(w / 4, h / 4, 8) : 0;
     const x1 = cx - rx;
     const y1 = cy - ry;

@@ -33,7 +33,12 @@ function headless() {
     nodes: fakeFramework.nodes.map((n) => (n.id === 'boss' ? { ...n, title: 'Boss <& "Co">' } : n)),
   };
   const cy = cytoscape({ headless: true, styleEnabled: true, elements: toElements(view), style: graphStyle(false) });
-  const spots: Record<string, { x: number; y: number }> = { mini: { x: 0, y: 0 }, 'a-one': { x: 100, y: 0 }, 'b-one': { x: 300, y: 0 }, boss: { x: -200, y: 50 } };
+  const spots: Record<string, { x: number; y: number }> = {
+    mini: { x: 0, y: 0 },
+    'a-one': { x: 100, y: 0 },
+    'b-one': { x: 300, y: 0 },
+    boss: { x: -200, y: 50 },
+  };
   cy.nodes().forEach((n) => {
     if (spots[n.id()]) n.position(spots[n.id()]);
   });
@@ -42,13 +47,19 @@ function headless() {
 
 describe('escapeXml', () => {
   it('escapes every character that could break markup', () => {
-    expect(escapeXml(`<a href="x">Tom & Jerry's</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&apos;s&lt;/a&gt;');
+    expect(escapeXml(`<a href="x">Tom & Jerry's</a>`)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&apos;s&lt;/a&gt;',
+    );
   });
 });
 
 describe('toSvg', () => {
   it('sets the viewBox to the bounding box of what is drawn, with a margin', () => {
-    const scene: Scene = { nodes: [node({ x: 10, y: 20, w: 20, h: 10 }), node({ id: 'm', x: 110, y: 70, w: 20, h: 10 })], edges: [], background: '#fff' };
+    const scene: Scene = {
+      nodes: [node({ x: 10, y: 20, w: 20, h: 10 }), node({ id: 'm', x: 110, y: 70, w: 20, h: 10 })],
+      edges: [],
+      background: '#fff',
+    };
     const svg = toSvg(scene);
     // Nodes span x 0..120 and y 15..75; the margin is 20.
     expect(svg).toContain('viewBox="-20 -5 160 100"');
@@ -78,7 +89,12 @@ describe('sceneOf', () => {
   it('reads what Cytoscape draws: groups, fills, edge styles and escaped labels', () => {
     const cy = headless();
     const scene = sceneOf(cy, '#ffffff');
-    expect(scene.nodes.filter((n) => n.group).map((n) => n.id).sort()).toEqual(['alpha', 'beta']);
+    expect(
+      scene.nodes
+        .filter((n) => n.group)
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual(['alpha', 'beta']);
     expect(scene.nodes.find((n) => n.id === 'a-one')!.fill).toBe('rgb(43,108,176)');
     const ref = scene.edges.find((e) => e.arrow && e.width === 2)!;
     expect(ref.color).toBe('rgb(192,86,33)');

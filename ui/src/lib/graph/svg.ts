@@ -46,7 +46,10 @@ export interface Scene {
 }
 
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!,
+  );
 }
 
 const num = (v: number) => String(Math.round(v * 100) / 100);
@@ -67,12 +70,13 @@ export function sceneBounds(scene: Scene, margin = 20) {
   for (const n of scene.nodes) {
     add(n.x - n.w / 2, n.y - n.h / 2, n.x + n.w / 2, n.y + n.h / 2);
     if (n.label) {
-      const half = (n.label.length * n.labelSize * 0.3);
+      const half = n.label.length * n.labelSize * 0.3;
       const ly = labelY(n);
       add(n.x - half, ly - n.labelSize, n.x + half, ly + n.labelSize * 0.3);
     }
   }
-  for (const e of scene.edges) add(Math.min(e.x1, e.x2), Math.min(e.y1, e.y2), Math.max(e.x1, e.x2), Math.max(e.y1, e.y2));
+  for (const e of scene.edges)
+    add(Math.min(e.x1, e.x2), Math.min(e.y1, e.y2), Math.max(e.x1, e.x2), Math.max(e.y1, e.y2));
   if (x1 === Infinity) return { x: 0, y: 0, w: 0, h: 0 };
   return { x: x1 - margin, y: y1 - margin, w: x2 - x1 + 2 * margin, h: y2 - y1 + 2 * margin };
 }

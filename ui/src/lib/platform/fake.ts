@@ -47,11 +47,35 @@ export const fakeFramework: FrameworkView = {
     { level: 1, name: 'Initial', definition: 'Some.' },
   ],
   nodes: [
-    { id: 'mini', kind: 'framework', title: 'Mini', tagline: 'A tiny framework.', status: null, order: null, parent: null },
+    {
+      id: 'mini',
+      kind: 'framework',
+      title: 'Mini',
+      tagline: 'A tiny framework.',
+      status: null,
+      order: null,
+      parent: null,
+    },
     { id: 'alpha', kind: 'perspective', title: 'Alpha', tagline: 'First view.', status: null, order: 1, parent: null },
     { id: 'beta', kind: 'perspective', title: 'Beta', tagline: 'Second view.', status: null, order: 2, parent: null },
-    { id: 'a-one', kind: 'capability', title: 'Alpha one', tagline: 'Does one thing.', status: 'new', order: 1, parent: 'alpha' },
-    { id: 'b-one', kind: 'capability', title: 'Beta one', tagline: 'Does another.', status: null, order: 1, parent: 'beta' },
+    {
+      id: 'a-one',
+      kind: 'capability',
+      title: 'Alpha one',
+      tagline: 'Does one thing.',
+      status: 'new',
+      order: 1,
+      parent: 'alpha',
+    },
+    {
+      id: 'b-one',
+      kind: 'capability',
+      title: 'Beta one',
+      tagline: 'Does another.',
+      status: null,
+      order: 1,
+      parent: 'beta',
+    },
     { id: 'boss', kind: 'stakeholder', title: 'Boss', tagline: 'Decides.', status: null, order: null, parent: null },
   ],
   edges: [
@@ -86,7 +110,6 @@ function detail(id: string): NodeDetail {
   };
 }
 
-
 export class FakePlatform implements Platform {
   readonly calls: { command: Command; args: unknown }[] = [];
   framework: FrameworkView | AppError = fakeFramework;
@@ -111,9 +134,25 @@ export class FakePlatform implements Platform {
       summary: 'A walk for tests.',
       builtin: true,
       steps: [
-        { node: 'mini', title: 'Mini', kind: 'framework', depth: 1, view: 'graph', notes: '- Start here.', notes_html: '<ul><li>Start here.</li></ul>' },
+        {
+          node: 'mini',
+          title: 'Mini',
+          kind: 'framework',
+          depth: 1,
+          view: 'graph',
+          notes: '- Start here.',
+          notes_html: '<ul><li>Start here.</li></ul>',
+        },
         { node: 'alpha', title: 'Alpha', kind: 'perspective', depth: 2, view: null, notes: '', notes_html: '' },
-        { node: 'a-one', title: 'Alpha one', kind: 'capability', depth: 1, view: 'map', notes: '**Ask** the room.', notes_html: '<p><strong>Ask</strong> the room.</p>' },
+        {
+          node: 'a-one',
+          title: 'Alpha one',
+          kind: 'capability',
+          depth: 1,
+          view: 'map',
+          notes: '**Ask** the room.',
+          notes_html: '<p><strong>Ask</strong> the room.</p>',
+        },
       ],
     },
   ];
@@ -194,7 +233,17 @@ export class FakePlatform implements Platform {
     for (const field of Object.keys(after) as (keyof Assessment)[]) {
       const old = before ? before[field] : emptyAssessment()[field];
       if (JSON.stringify(old) !== JSON.stringify(after[field])) {
-        this.history.push({ change_set: set, at: '2026-01-01T00:00:00Z', author: 'Tester', action: 'edit', workshop, capability, field, old, new: after[field] });
+        this.history.push({
+          change_set: set,
+          at: '2026-01-01T00:00:00Z',
+          author: 'Tester',
+          action: 'edit',
+          workshop,
+          capability,
+          field,
+          old,
+          new: after[field],
+        });
       }
     }
   }
@@ -210,7 +259,9 @@ export class FakePlatform implements Platform {
   private dashboard(org: number): Dashboard {
     const fw = this.frameworkView();
     const all = this.assessmentsOf(org);
-    const perspectives = fw.nodes.filter((n) => n.kind === 'perspective').sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
+    const perspectives = fw.nodes
+      .filter((n) => n.kind === 'perspective')
+      .sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
     const mean = (v: number[]) => (v.length ? v.reduce((x, y) => x + y, 0) / v.length : null);
     const gaps: Dashboard['gaps'] = [];
     const scores = perspectives.map((p) => {
@@ -218,16 +269,37 @@ export class FakePlatform implements Platform {
       const live = caps.map((c) => [c, all[c.id]] as const).filter(([, a]) => a?.not_applicable == null);
       for (const [c, a] of live) {
         if (a?.target != null && a.target > (a.current ?? 0)) {
-          gaps.push({ capability: c.id, title: c.title, perspective: p.title, current: a.current, target: a.target, gap: a.target - (a.current ?? 0), priority: a.priority, stage: a.stage });
+          gaps.push({
+            capability: c.id,
+            title: c.title,
+            perspective: p.title,
+            current: a.current,
+            target: a.target,
+            gap: a.target - (a.current ?? 0),
+            priority: a.priority,
+            stage: a.stage,
+          });
         }
       }
       const current = live.flatMap(([, a]) => (a?.current != null ? [a.current] : []));
       const target = live.flatMap(([, a]) => (a?.target != null ? [a.target] : []));
-      return { id: p.id, title: p.title, capabilities: caps.length, assessed: current.length, not_applicable: caps.length - live.length, current: mean(current), target: mean(target) };
+      return {
+        id: p.id,
+        title: p.title,
+        capabilities: caps.length,
+        assessed: current.length,
+        not_applicable: caps.length - live.length,
+        current: mean(current),
+        target: mean(target),
+      };
     });
     gaps.sort((a, b) => b.gap - a.gap);
     const stages = fw.nodes.filter((n) => n.kind === 'stage');
-    const roadmap: Dashboard['roadmap'] = stages.map((s) => ({ stage: s.id, title: s.title, items: gaps.filter((g) => g.stage === s.id) }));
+    const roadmap: Dashboard['roadmap'] = stages.map((s) => ({
+      stage: s.id,
+      title: s.title,
+      items: gaps.filter((g) => g.stage === s.id),
+    }));
     const unplanned = gaps.filter((g) => g.stage === null);
     if (unplanned.length) roadmap.push({ stage: null, title: 'Not yet planned', items: unplanned });
     return {
@@ -323,7 +395,12 @@ export class FakePlatform implements Platform {
       case 'take_snapshot': {
         const { org, name } = args as Args<'take_snapshot'>;
         if (!name.trim()) throw new AppError({ code: 'invalid_input', message: 'snapshot: a name is required' });
-        const snap = { id: this.snapshots.length + 1, org_id: org, name: name.trim(), taken_at: '2026-01-01T00:00:00Z' };
+        const snap = {
+          id: this.snapshots.length + 1,
+          org_id: org,
+          name: name.trim(),
+          taken_at: '2026-01-01T00:00:00Z',
+        };
         this.snapshots.push({ ...snap, data: this.assessmentsOf(org) });
         return snap as Result<K>;
       }
@@ -343,7 +420,14 @@ export class FakePlatform implements Platform {
           if (!changes.length) continue;
           const delta = (m: number | null, n: number | null) => (m === null || n === null ? null : n - m);
           const node = this.frameworkView().nodes.find((n) => n.id === id);
-          out.capabilities.push({ capability: id, title: node?.title ?? id, orphaned: !node, current_delta: delta(p.current, q.current), target_delta: delta(p.target, q.target), changes });
+          out.capabilities.push({
+            capability: id,
+            title: node?.title ?? id,
+            orphaned: !node,
+            current_delta: delta(p.current, q.current),
+            target_delta: delta(p.target, q.target),
+            changes,
+          });
         }
         return out as Result<K>;
       }
@@ -353,14 +437,19 @@ export class FakePlatform implements Platform {
         const { stakeholder } = args as Args<'lens'>;
         const fw = this.frameworkView();
         if (fw.nodes.find((n) => n.id === stakeholder)?.kind !== 'stakeholder') {
-          throw new AppError({ code: 'not_found', message: `\`${stakeholder}\` is not a stakeholder of this framework` });
+          throw new AppError({
+            code: 'not_found',
+            message: `\`${stakeholder}\` is not a stakeholder of this framework`,
+          });
         }
         const concerned = fw.edges.filter((e) => e.from === stakeholder && e.kind === 'concerns').map((e) => e.to);
         const kind = (id: string) => fw.nodes.find((n) => n.id === id)?.kind;
         const perspectives = concerned.filter((id) => kind(id) === 'perspective');
         const direct = concerned.filter((id) => kind(id) === 'capability');
         const via = fw.nodes
-          .filter((n) => n.kind === 'capability' && n.parent && perspectives.includes(n.parent) && !direct.includes(n.id))
+          .filter(
+            (n) => n.kind === 'capability' && n.parent && perspectives.includes(n.parent) && !direct.includes(n.id),
+          )
           .map((n) => n.id);
         return { stakeholder, perspectives, direct, via_perspective: via } as Result<K>;
       }
@@ -379,7 +468,10 @@ export class FakePlatform implements Platform {
       case 'search': {
         if (this.searchesBeforeReady > 0) {
           this.searchesBeforeReady--;
-          throw new AppError({ code: 'not_ready', message: 'search is still being prepared; it will be ready in a moment' });
+          throw new AppError({
+            code: 'not_ready',
+            message: 'search is still being prepared; it will be ready in a moment',
+          });
         }
         // Case-insensitive substring match on titles: enough to exercise the palette.
         const { query, limit } = args as Args<'search'>;
@@ -404,15 +496,23 @@ export class FakePlatform implements Platform {
         return structuredClone(this.tours) as Result<K>;
       case 'save_tour': {
         const { tour } = args as Args<'save_tour'>;
-        if (!tour.title.trim()) throw new AppError({ code: 'invalid_input', message: 'tour: title: a tour needs a title' });
+        if (!tour.title.trim())
+          throw new AppError({ code: 'invalid_input', message: 'tour: title: a tour needs a title' });
         if (this.tours.some((t) => t.builtin && t.id === tour.id)) {
-          throw new AppError({ code: 'invalid_input', message: 'built-in tours cannot be changed; duplicate it to make your own' });
+          throw new AppError({
+            code: 'invalid_input',
+            message: 'built-in tours cannot be changed; duplicate it to make your own',
+          });
         }
         const bad = tour.steps.find((s) => !this.frameworkView().nodes.some((n) => n.id === s.node));
         if (bad) throw new AppError({ code: 'invalid_input', message: `no node has the id \`${bad.node}\`` });
         let id = tour.id;
         if (!id) {
-          const base = tour.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'tour';
+          const base =
+            tour.title
+              .toLowerCase()
+              .replace(/[^a-z0-9]+/g, '-')
+              .replace(/^-|-$/g, '') || 'tour';
           id = base;
           for (let n = 2; this.tours.some((t) => t.id === id); n++) id = `${base}-${n}`;
         }
@@ -425,7 +525,8 @@ export class FakePlatform implements Platform {
       case 'delete_tour': {
         const { id } = args as Args<'delete_tour'>;
         const at = this.tours.findIndex((t) => t.id === id && !t.builtin);
-        if (at < 0) throw new AppError({ code: 'not_found', message: `there is no tour of yours with the id \`${id}\`` });
+        if (at < 0)
+          throw new AppError({ code: 'not_found', message: `there is no tour of yours with the id \`${id}\`` });
         this.tours.splice(at, 1);
         return null as Result<K>;
       }
@@ -450,8 +551,20 @@ export class FakePlatform implements Platform {
       case 'start_workshop': {
         const { org, title, tour } = args as Args<'start_workshop'>;
         const running = this.workshops.find((w) => w.org_id === org && w.ended_at === null);
-        if (running) throw new AppError({ code: 'invalid_input', message: `already in the workshop \`${running.title}\`; end it first` });
-        const w: Workshop = { id: this.workshops.length + 1, org_id: org, title, tour, started_at: '2026-01-01T00:00:00Z', ended_at: null, votes: {} };
+        if (running)
+          throw new AppError({
+            code: 'invalid_input',
+            message: `already in the workshop \`${running.title}\`; end it first`,
+          });
+        const w: Workshop = {
+          id: this.workshops.length + 1,
+          org_id: org,
+          title,
+          tour,
+          started_at: '2026-01-01T00:00:00Z',
+          ended_at: null,
+          votes: {},
+        };
         this.workshops.push(w);
         return structuredClone(w) as Result<K>;
       }
