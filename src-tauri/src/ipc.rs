@@ -38,6 +38,37 @@ macro_rules! ipc_surface {
             tauri::generate_handler![$($name),*]
         }
 
+        /// Calls a command by name with its arguments as the webview sends them (JSON), on
+        /// `state`, and answers as the webview would receive it. The UI's test double is
+        /// recorded through this, so it answers exactly as these commands do.
+        #[cfg(test)]
+        pub fn dispatch(
+            state: &AppState,
+            name: &str,
+            args: serde_json::Value,
+        ) -> Result<serde_json::Value, ApiError> {
+            match name {
+                $(
+                    stringify!($name) => {
+                        #[derive(serde::Deserialize)]
+                        struct Args { $($arg: $ty),* }
+                        let Args { $($arg),* } = serde_json::from_value(args).map_err(|e| ApiError {
+                            code: ErrorCode::InvalidInput,
+                            message: format!("`{}`: {e}", stringify!($name)),
+                        })?;
+                        let $state: &AppState = state;
+                        #[allow(clippy::redundant_closure_call)]
+                        let answer: Result<$ret, ApiError> = (|| $body)();
+                        Ok(serde_json::to_value(answer?).expect("every answer serialises"))
+                    }
+                )*
+                _ => Err(ApiError {
+                    code: ErrorCode::NotFound,
+                    message: format!("there is no command `{name}`"),
+                }),
+            }
+        }
+
         /// The declared command names, in declaration order.
         #[cfg(test)]
         pub const DECLARED: &[&str] = &[$(stringify!($name)),*];
@@ -371,6 +402,45 @@ mod tests {
             committed == fresh,
             "ui/src/lib/platform/bindings.ts is stale: the UI would compile against types the app \
              no longer sends. Regenerate with `UPDATE_BINDINGS=1 cargo test -p atlas ipc`."
+        );
+    }
+
+    #[test]
+    fn a_command_called_by_name_answers_as_the_webview_receives_it() {
+        let data = tempfile::tempdir().unwrap();
+        let state = AppState::new_with_author(
+            atlas_core::load_builtin(),
+            data.path().to_path_buf(),
+            "Tester",
+        );
+        let org = dispatch(
+            &state,
+            "create_organisation",
+            serde_json::json!({"name": "Acme"}),
+        )
+        .unwrap();
+        assert_eq!(org["name"], "Acme");
+        let listed = dispatch(&state, "organisations", serde_json::json!({})).unwrap();
+        assert_eq!(
+            listed[0]["id"], org["id"],
+            "the organisation just created is listed"
+        );
+        let wrong = dispatch(&state, "organisations_", serde_json::json!({})).unwrap_err();
+        assert!(
+            wrong.message.contains("organisations_"),
+            "{}",
+            wrong.message
+        );
+        let bad = dispatch(
+            &state,
+            "create_organisation",
+            serde_json::json!({"nom": "Acme"}),
+        )
+        .unwrap_err();
+        assert!(
+            bad.message.contains("name"),
+            "a missing argument is named: {}",
+            bad.message
         );
     }
 

@@ -32,7 +32,16 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(framework: Result<Framework, LoadReport>, data_dir: PathBuf) -> Self {
-        let store = Store::open(&data_dir, &crate::org_cmd::author()).map_err(|e| e.to_string());
+        Self::new_with_author(framework, data_dir, &crate::org_cmd::author())
+    }
+
+    /// As `new`, with every change attributed to `author`.
+    pub fn new_with_author(
+        framework: Result<Framework, LoadReport>,
+        data_dir: PathBuf,
+        author: &str,
+    ) -> Self {
+        let store = Store::open(&data_dir, author).map_err(|e| e.to_string());
         AppState {
             framework: framework.map(Arc::new),
             data_dir,
