@@ -26,7 +26,7 @@ pub fn run(state: AppState) -> ExitCode {
             let _ = app.state::<AppState>().handle.set(app.handle().clone());
             let handle = app.handle().clone();
             background::spawn_idle("search-index", move || {
-                handle.state::<AppState>().build_search()
+                handle.state::<AppState>().atlas.build_search()
             });
             Ok(())
         })

@@ -1,7 +1,7 @@
 //! `atlas search`, `atlas show` and `atlas path`: reading the framework from a terminal.
 
 use crate::cli::Cli;
-use atlas_core::api::{self, ApiError};
+use atlas_core::api;
 use atlas_core::graph::queries;
 use atlas_core::search::{SearchIndex, SearchOptions};
 use atlas_core::Framework;
@@ -118,7 +118,7 @@ pub fn path(cli: &Cli, from: &str, to: &str, json: bool) -> ExitCode {
     };
     for id in [from, to] {
         if !fw.contains(id) {
-            return fail(ApiError::not_found(&fw, id));
+            return fail(fw.unknown(id));
         }
     }
     let Some(edges) = queries::shortest_path(&fw, from, to) else {

@@ -2,14 +2,13 @@
 //!
 //! `ipc_surface!` turns each declaration into a Tauri command, registers it in the handler,
 //! and describes it to TypeScript, so the command, its handler entry and its TS signature can
-//! never drift apart. Commands are adapters: they take the request, call the core and return
-//! its answer or an `ApiError` (`{code, message}`). Logic belongs in `atlas-core`.
+//! never drift apart. Commands are adapters: each calls one method of `atlas_core::Atlas` and
+//! returns its answer or an `ApiError` (`{code, message}`). Rules belong in the core.
 
-use crate::export;
 use crate::present::{self, Presentation};
 use crate::state::AppState;
-use atlas_core::api::{self, ApiError, ErrorCode};
-use atlas_core::graph::queries::{self, Lens};
+use atlas_core::api::{self, ApiError};
+use atlas_core::graph::queries::Lens;
 use atlas_core::reports;
 use atlas_core::search::{SearchHit, SearchOptions};
 use atlas_core::store;
@@ -53,7 +52,7 @@ macro_rules! ipc_surface {
                         #[derive(serde::Deserialize)]
                         struct Args { $($arg: $ty),* }
                         let Args { $($arg),* } = serde_json::from_value(args).map_err(|e| ApiError {
-                            code: ErrorCode::InvalidInput,
+                            code: None,
                             message: format!("`{}`: {e}", stringify!($name)),
                         })?;
                         let $state: &AppState = state;
@@ -63,7 +62,7 @@ macro_rules! ipc_surface {
                     }
                 )*
                 _ => Err(ApiError {
-                    code: ErrorCode::NotFound,
+                    code: None,
                     message: format!("there is no command `{name}`"),
                 }),
             }
@@ -100,217 +99,182 @@ macro_rules! ipc_surface {
 ipc_surface! {
     /// The loaded framework: identity, kinds, maturity scale, every node and edge.
     fn framework(app) -> api::FrameworkView {
-        Ok(api::framework_view(app.framework()?))
+        Ok(app.atlas.framework_view()?)
     }
 
     /// One node for the reader: rendered body, links and backlinks.
     fn node(app, id: String) -> api::NodeDetail {
-        api::node_detail(app.framework()?, &id)
+        Ok(app.atlas.node(&id)?)
     }
 
     /// Ranked results for what was typed in the search box, framework and notes alike.
     fn search(app, query: String, limit: u32) -> Vec<SearchHit> {
         let opts = SearchOptions { limit: limit as usize, ..Default::default() };
-        app.with_search(|index| index.search(&query, &opts))
+        Ok(app.atlas.search(&query, &opts)?)
     }
 
     /// Whether organisation data can be read and written (and why not).
     fn store_status(app) -> store::StoreStatus {
-        Ok(app.store_status())
+        Ok(app.atlas.store_status())
     }
 
     /// The live organisations, by name.
     fn organisations(app) -> Vec<store::Organisation> {
-        app.with_store(|s| s.organisations())
+        Ok(app.atlas.organisations()?)
     }
 
     /// Creates an organisation; names are unique.
     fn create_organisation(app, name: String) -> store::Organisation {
-        app.with_store(|s| s.create_organisation(&name))
+        Ok(app.atlas.create_organisation(&name)?)
     }
 
     /// An organisation's assessment of one capability (empty when never assessed).
     fn assessment(app, org: u32, capability: String) -> store::Assessment {
-        app.with_store(|s| s.assessment(org.into(), &capability))
+        Ok(app.atlas.assessment(org.into(), &capability)?)
     }
 
     /// Applies just the fields sent to the assessment as stored, records them; returns it stored.
     fn save_assessment(app, org: u32, capability: String, changes: store::AssessmentPatch) -> store::Assessment {
-        let fw = app.framework()?;
-        let saved = app.with_store(|s| s.save_assessment(fw, org.into(), &capability, changes))?;
-        app.reindex_notes(org.into());
-        Ok(saved)
+        Ok(app.atlas.save_assessment(org.into(), &capability, changes)?)
     }
 
     /// Reverts the organisation's last change.
     fn undo(app, org: u32) -> store::UndoOutcome {
-        let fw = app.framework()?;
-        let outcome = app.with_store(|s| s.undo(fw, org.into()))?;
-        app.reindex_notes(org.into());
-        Ok(outcome)
+        Ok(app.atlas.undo(org.into())?)
     }
 
     /// Re-applies the last undone change.
     fn redo(app, org: u32) -> store::UndoOutcome {
-        let fw = app.framework()?;
-        let outcome = app.with_store(|s| s.redo(fw, org.into()))?;
-        app.reindex_notes(org.into());
-        Ok(outcome)
+        Ok(app.atlas.redo(org.into())?)
     }
 
     /// Every assessment of the organisation, by capability id (for heatmaps and the map).
     fn assessments(app, org: u32) -> BTreeMap<String, store::Assessment> {
-        app.with_store(|s| s.assessments(org.into()))
+        Ok(app.atlas.assessments(org.into())?)
     }
 
     /// Sets one field on many capabilities as a single change (one undo step); all or nothing.
     fn save_assessments(app, org: u32, capabilities: Vec<String>, edit: store::BulkEdit) -> BTreeMap<String, store::Assessment> {
-        let fw = app.framework()?;
-        app.with_store(|s| s.save_assessments(fw, org.into(), &capabilities, &edit))
+        Ok(app.atlas.save_assessments(org.into(), &capabilities, &edit)?)
     }
 
     /// The organisation's change history, oldest first; with a capability, its timeline only.
     fn history(app, org: u32, capability: Option<String>) -> Vec<store::HistoryEntry> {
-        app.with_store(|s| s.history(org.into(), capability.as_deref()))
+        Ok(app.atlas.history(org.into(), capability.as_deref())?)
     }
 
     /// The organisation's snapshots, oldest first.
     fn snapshots(app, org: u32) -> Vec<store::Snapshot> {
-        app.with_store(|s| s.snapshots(org.into()))
+        Ok(app.atlas.snapshots(org.into())?)
     }
 
     /// Freezes the organisation's assessments under a name.
     fn take_snapshot(app, org: u32, name: String) -> store::Snapshot {
-        app.with_store(|s| s.take_snapshot(org.into(), &name))
+        Ok(app.atlas.take_snapshot(org.into(), &name)?)
     }
 
     /// What differs between two sides (snapshots or current states), capability by capability.
     fn compare(app, a: store::Side, b: store::Side) -> store::Comparison {
-        let fw = app.framework()?;
-        app.with_store(|s| s.compare(fw, &a, &b))
+        Ok(app.atlas.compare(&a, &b)?)
     }
 
     /// The organisation dashboard: radar per perspective, largest gaps, roadmap by stage.
     fn dashboard(app, org: u32) -> reports::Dashboard {
-        let fw = app.framework()?;
-        let assessments = app.with_store(|s| s.assessments(org.into()))?;
-        Ok(reports::dashboard(fw, &assessments))
+        Ok(app.atlas.dashboard(org.into())?)
     }
 
     /// What concerns a stakeholder: perspectives and capabilities.
     fn lens(app, stakeholder: String) -> Lens {
-        queries::lens(app.framework()?, &stakeholder).ok_or_else(|| ApiError {
-            code: ErrorCode::NotFound,
-            message: format!("`{stakeholder}` is not a stakeholder of this framework"),
-        })
+        Ok(app.atlas.lens(&stakeholder)?)
     }
 
     /// The graph layout saved for a content pack, if any.
     fn layout(app, pack: String) -> Option<store::SavedLayout> {
-        app.with_store(|s| s.layout(&pack))
+        Ok(app.atlas.layout(&pack)?)
     }
 
     /// Saves the graph layout of a content pack, replacing the previous one.
     fn save_layout(app, pack: String, layout: store::SavedLayout) -> () {
-        app.with_store(|s| s.save_layout(&pack, &layout))
+        Ok(app.atlas.save_layout(&pack, &layout)?)
     }
 
     /// Writes an exported file (base64 for images) into the export folder; returns its path.
     fn export_file(app, name: String, data: String, base64: bool) -> String {
-        let invalid = |message: String| ApiError { code: ErrorCode::InvalidInput, message };
-        let bytes = if base64 { export::decode_base64(&data).map_err(invalid)? } else { data.into_bytes() };
-        let path = export::write_unique(&app.exports(), &name, &bytes).map_err(invalid)?;
-        Ok(path.display().to_string())
+        Ok(app.atlas.export_view(&app.exports(), &name, data, base64)?.display().to_string())
     }
 
     /// Every tour: the pack's, then the user's own.
     fn tours(app) -> Vec<api::TourView> {
-        let fw = app.framework()?;
-        let user = app.with_store(|s| s.user_tours())?;
-        Ok(api::tour_views(fw, &user))
+        Ok(app.atlas.tours()?)
     }
 
     /// Creates (empty id) or replaces one of the user's tours; built-in tours cannot be changed.
     fn save_tour(app, tour: Tour) -> api::TourView {
-        let fw = app.framework()?;
-        let saved = app.with_store(|s| s.save_tour(fw, tour))?;
-        Ok(api::tour_view(fw, &saved, false))
+        Ok(app.atlas.save_tour(tour)?)
     }
 
     /// Deletes one of the user's tours.
     fn delete_tour(app, id: String) -> () {
-        app.with_store(|s| s.delete_tour(&id))
+        Ok(app.atlas.delete_tour(&id)?)
     }
 
     /// Writes a tour (built-in or the user's) as a `.toml` file into the export folder.
     fn export_tour(app, id: String) -> String {
-        let fw = app.framework()?;
-        let user = app.with_store(|s| s.user_tours())?;
-        let tour = fw.tours().iter().chain(&user).find(|t| t.id == id).ok_or_else(|| ApiError {
-            code: ErrorCode::NotFound,
-            message: format!("there is no tour with the id `{id}`"),
-        })?;
-        let path = export::write_unique(&app.exports(), &format!("{id}.toml"), tour.to_file().as_bytes())
-            .map_err(|message| ApiError { code: ErrorCode::InvalidInput, message })?;
-        Ok(path.display().to_string())
+        Ok(app.atlas.export_tour(&id, &app.exports())?.display().to_string())
     }
 
     /// Adds a tour from the text of a tour file; it never replaces an existing tour.
     fn import_tour(app, text: String) -> api::TourView {
-        let fw = app.framework()?;
-        let tour = app.with_store(|s| s.import_tour(fw, &text))?;
-        Ok(api::tour_view(fw, &tour, false))
+        Ok(app.atlas.import_tour(&text)?)
     }
 
     /// The organisation's workshops, newest first, with their dot-votes.
     fn workshops(app, org: u32) -> Vec<store::Workshop> {
-        app.with_store(|s| s.workshops(org.into()))
+        Ok(app.atlas.workshops(org.into())?)
     }
 
     /// Starts a workshop: until it ends, every change to the organisation is attributed to it.
     fn start_workshop(app, org: u32, title: String, tour: Option<String>) -> store::Workshop {
-        app.with_store(|s| s.start_workshop(org.into(), &title, tour.as_deref()))
+        Ok(app.atlas.start_workshop(org.into(), &title, tour.as_deref())?)
     }
 
     /// Ends a workshop, first keeping a snapshot under `snapshot` when one is named.
     fn end_workshop(app, id: u32, snapshot: Option<String>) -> store::Workshop {
-        app.with_store(|s| s.end_workshop(id.into(), snapshot.as_deref()).map(|(w, _)| w))
+        Ok(app.atlas.end_workshop(id.into(), snapshot.as_deref())?)
     }
 
     /// Adds (or with a negative delta takes back) dot-votes on a capability; returns its count.
     fn vote(app, workshop: u32, capability: String, delta: i32) -> u32 {
-        let fw = app.framework()?;
-        app.with_store(|s| s.vote(fw, workshop.into(), &capability, delta))
+        Ok(app.atlas.vote(workshop.into(), &capability, delta)?)
     }
 
     /// What is being presented now, for a window that opens mid-presentation.
     fn presentation(app) -> Option<Presentation> {
-        Ok(app.presentation.lock().map_err(|_| internal("presentation state poisoned".into()))?.clone())
+        Ok(present::current(app))
     }
 
     /// Moves the presentation; both windows receive the new state as the `presentation` event.
     fn set_presentation(app, state: Presentation) -> () {
-        *app.presentation.lock().map_err(|_| internal("presentation state poisoned".into()))? = Some(state.clone());
-        present::publish(handle(app)?, &state).map_err(internal)
+        present::set(app, state).map_err(window_error)
     }
 
     /// Opens the presenter's window (or brings it forward).
     fn open_presenter(app) -> () {
-        present::open_presenter(handle(app)?).map_err(internal)
+        present::open_presenter(handle(app)?).map_err(window_error)
     }
 }
 
 /// The running app's handle, which the window commands need.
 fn handle(app: &AppState) -> Result<&tauri::AppHandle, ApiError> {
-    app.handle.get().ok_or_else(|| ApiError {
-        code: ErrorCode::Internal,
-        message: "the app's windows are not up yet".into(),
-    })
+    app.handle
+        .get()
+        .ok_or_else(|| window_error("the app's windows are not up yet".into()))
 }
 
-fn internal(message: String) -> ApiError {
+/// A window could not be opened or told: nothing the UI acts on, only a message.
+fn window_error(message: String) -> ApiError {
     ApiError {
-        code: ErrorCode::Internal,
+        code: None,
         message,
     }
 }

@@ -8,7 +8,6 @@ mod cli;
 #[cfg(test)]
 mod command_names;
 mod explore;
-mod export;
 mod ipc;
 mod org_cmd;
 mod present;

@@ -1,9 +1,11 @@
 //! The headless store commands: `atlas org`, `assess`, `undo`, `redo`, `history`, `snapshot`,
-//! `compare`, `export`, `import`, `backup`, `restore`. Each parses its arguments, calls the store in
-//! `atlas-core`, and prints the result; errors go to stderr with a non-zero exit.
+//! `compare`, `export`, `import`, `backup`, `restore`. Each parses its arguments, calls
+//! `atlas_core::Atlas`, and prints the answer; errors go to stderr with a non-zero exit.
 
 use crate::cli::Cli;
-use atlas_core::store::{self, AssessmentPatch, Priority, Store, StoreError};
+use atlas_core::atlas::author_from_env;
+use atlas_core::store::{self, AssessmentPatch, Priority};
+use atlas_core::{Atlas, AtlasError};
 use clap::{Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -135,27 +137,32 @@ pub enum PriorityArg {
     Critical,
 }
 
-/// Who changes are attributed to on the command line.
-pub fn author() -> String {
-    std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_else(|_| "unknown".to_string())
+impl From<PriorityArg> for Priority {
+    fn from(p: PriorityArg) -> Self {
+        match p {
+            PriorityArg::Low => Priority::Low,
+            PriorityArg::Medium => Priority::Medium,
+            PriorityArg::High => Priority::High,
+            PriorityArg::Critical => Priority::Critical,
+        }
+    }
 }
 
 pub fn run(cli: &Cli, cmd: &StoreCommand) -> ExitCode {
     match execute(cli, cmd) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("error: {message}");
+        Err(e) => {
+            eprintln!("error: {e}");
             ExitCode::FAILURE
         }
     }
 }
 
-fn execute(cli: &Cli, cmd: &StoreCommand) -> Result<(), String> {
+fn execute(cli: &Cli, cmd: &StoreCommand) -> Result<(), AtlasError> {
     let data_dir = cli.data_dir();
     if let StoreCommand::Restore { file } = cmd {
-        let done = store::restore(&data_dir, file).map_err(|e| e.to_string())?;
+        // Before anything opens the store: a restore needs the data folder to itself.
+        let done = Atlas::restore(&data_dir, file)?;
         println!(
             "restored {} from {}",
             done.database.display(),
@@ -166,74 +173,57 @@ fn execute(cli: &Cli, cmd: &StoreCommand) -> Result<(), String> {
         }
         return Ok(());
     }
-    let mut st = Store::open(&data_dir, &author()).map_err(|e| e.to_string())?;
-    let fw = || {
-        cli.load_framework()
-            .map_err(|r| format!("the framework pack could not be loaded:\n{r}"))
-    };
-    let org = |st: &Store, key: &str| st.find_organisation(key).map_err(|e| e.to_string());
-    let e = |e: StoreError| e.to_string();
+    let atlas = Atlas::open(cli.load_framework(), &data_dir, &author_from_env());
+    atlas.store_ready()?;
+    let org = |key: &str| atlas.find_organisation(key);
     match cmd {
         StoreCommand::Org { action } => match action {
             OrgAction::List { deleted } => {
                 let orgs = if *deleted {
-                    st.deleted_organisations()
+                    atlas.deleted_organisations()?
                 } else {
-                    st.organisations()
+                    atlas.organisations()?
                 };
-                for o in orgs.map_err(e)? {
+                for o in orgs {
                     println!("{}\t{}\t{}", o.id, o.name, o.description);
                 }
             }
             OrgAction::Create { name } => {
-                let o = st.create_organisation(name).map_err(e)?;
+                let o = atlas.create_organisation(name)?;
                 println!("created organisation {} `{}`", o.id, o.name);
             }
             OrgAction::Rename { org: key, name } => {
-                let id = org(&st, key)?.id;
-                let o = st.rename_organisation(id, name).map_err(e)?;
+                let o = atlas.rename_organisation(org(key)?.id, name)?;
                 println!("renamed organisation {} to `{}`", o.id, o.name);
             }
             OrgAction::Describe { org: key, text } => {
-                let id = org(&st, key)?.id;
-                let o = st.describe_organisation(id, text).map_err(e)?;
+                let o = atlas.describe_organisation(org(key)?.id, text)?;
                 println!("described organisation {} `{}`", o.id, o.name);
             }
             OrgAction::Delete { org: key } => {
-                let o = org(&st, key)?;
-                st.delete_organisation(o.id).map_err(e)?;
+                let o = org(key)?;
+                atlas.delete_organisation(o.id)?;
                 println!(
                     "deleted organisation `{}` (its data stays in the database; `atlas undo` brings it back)",
                     o.name
                 );
             }
             OrgAction::Restore { org: key } => {
-                let id = st.find_deleted_organisation(key).map_err(e)?.id;
-                let o = st.restore_organisation(id).map_err(e)?;
+                let o = atlas.restore_organisation(key)?;
                 println!("restored organisation {} `{}`", o.id, o.name);
             }
         },
         StoreCommand::Undo { org: key } | StoreCommand::Redo { org: key } => {
-            // The last change may have been the delete itself, so a deleted organisation
-            // counts too; the live one wins when both carry the name.
-            let o = org(&st, key)
-                .or_else(|live| st.find_deleted_organisation(key).map_err(|_| live))?;
-            let fw = fw()?;
+            let o = atlas.find_organisation_to_undo(key)?;
             let (outcome, verb) = if matches!(cmd, StoreCommand::Undo { .. }) {
-                (st.undo(&fw, o.id).map_err(e)?, "undid")
+                (atlas.undo(o.id)?, "undid")
             } else {
-                (st.redo(&fw, o.id).map_err(e)?, "redid")
+                (atlas.redo(o.id)?, "redid")
             };
-            let what: Vec<String> = outcome
+            let what: Vec<&str> = outcome
                 .capabilities
                 .iter()
-                .map(|c| {
-                    if c.is_empty() {
-                        "the organisation".to_string()
-                    } else {
-                        c.clone()
-                    }
-                })
+                .map(|c| if c.is_empty() { "the organisation" } else { c })
                 .collect();
             println!(
                 "{verb} the last change to `{}`: {} ({})",
@@ -250,27 +240,16 @@ fn execute(cli: &Cli, cmd: &StoreCommand) -> Result<(), String> {
             priority,
             note,
         } => {
-            let fw = fw()?;
-            let id = org(&st, key)?.id;
             // Only the flags given become changes: the window may be editing the other
             // fields of this capability right now.
             let changes = AssessmentPatch {
                 current: current.map(Some),
                 target: target.map(Some),
-                priority: priority.map(|p| {
-                    Some(match p {
-                        PriorityArg::Low => Priority::Low,
-                        PriorityArg::Medium => Priority::Medium,
-                        PriorityArg::High => Priority::High,
-                        PriorityArg::Critical => Priority::Critical,
-                    })
-                }),
+                priority: priority.map(|p| Some(p.into())),
                 notes: note.clone(),
                 ..AssessmentPatch::default()
             };
-            let saved = st
-                .save_assessment(&fw, id, capability, changes)
-                .map_err(e)?;
+            let saved = atlas.save_assessment(org(key)?.id, capability, changes)?;
             println!(
                 "{capability}: current {} target {}",
                 saved.current.map_or("-".into(), |v| v.to_string()),
@@ -281,12 +260,11 @@ fn execute(cli: &Cli, cmd: &StoreCommand) -> Result<(), String> {
             org: key,
             capability,
         } => {
-            let id = org(&st, key)?.id;
-            for h in st.history(id, capability.as_deref()).map_err(e)? {
+            for h in atlas.history(org(key)?.id, capability.as_deref())? {
                 let what = if h.capability.is_empty() {
-                    "organisation".to_string()
+                    "organisation"
                 } else {
-                    h.capability
+                    &h.capability
                 };
                 println!(
                     "{}\t{}\t{}\t{}.{}: {} -> {}",
@@ -295,8 +273,7 @@ fn execute(cli: &Cli, cmd: &StoreCommand) -> Result<(), String> {
             }
         }
         StoreCommand::Snapshot { org: key, name } => {
-            let id = org(&st, key)?.id;
-            let s = st.take_snapshot(id, name).map_err(e)?;
+            let s = atlas.take_snapshot(org(key)?.id, name)?;
             println!("snapshot `{}` taken at {}", s.name, s.taken_at);
         }
         StoreCommand::Compare {
@@ -305,41 +282,14 @@ fn execute(cli: &Cli, cmd: &StoreCommand) -> Result<(), String> {
             b,
             json,
         } => {
-            let fw = fw()?;
-            let id = org(&st, key)?.id;
-            let (a, b) = (
-                st.resolve_side(id, a).map_err(e)?,
-                st.resolve_side(id, b).map_err(e)?,
-            );
-            let cmp = st.compare(&fw, &a, &b).map_err(e)?;
+            let cmp = atlas.compare_named(org(key)?.id, a, b)?;
             if *json {
                 println!(
                     "{}",
                     serde_json::to_string_pretty(&cmp).expect("serialises")
                 );
             } else {
-                println!(
-                    "{} → {}: {} capabilities differ",
-                    cmp.a,
-                    cmp.b,
-                    cmp.capabilities.len()
-                );
-                for c in &cmp.capabilities {
-                    let delta = |d: Option<i32>| d.map_or("-".into(), |d| format!("{d:+}"));
-                    let fields: Vec<&str> = c.changes.iter().map(|f| f.field.as_str()).collect();
-                    let orphan = if c.orphaned {
-                        " (no longer in the pack)"
-                    } else {
-                        ""
-                    };
-                    println!(
-                        "  {}{orphan}: current {} target {} [{}]",
-                        c.title,
-                        delta(c.current_delta),
-                        delta(c.target_delta),
-                        fields.join(", ")
-                    );
-                }
+                print_comparison(&cmp);
             }
         }
         StoreCommand::Export {
@@ -348,19 +298,15 @@ fn execute(cli: &Cli, cmd: &StoreCommand) -> Result<(), String> {
             output,
             force,
         } => {
-            let id = key
-                .as_deref()
-                .map(|k| org(&st, k).map(|o| o.id))
-                .transpose()?;
+            let id = key.as_deref().map(|k| org(k).map(|o| o.id)).transpose()?;
             let text = match format {
-                Format::Json => st.export_json(id).map_err(e)?,
-                Format::Csv => st.export_csv(&fw()?, id).map_err(e)?,
+                Format::Json => atlas.export_json(id)?,
+                Format::Csv => atlas.export_csv(id)?,
             };
-            write_out(&data_dir, output.as_deref(), &text, *force)?;
+            write_out(&atlas, output.as_deref(), &text, *force)?;
         }
         StoreCommand::Import { file, merge } => {
-            let fw = fw()?;
-            let r = st.import_file(&fw, file, *merge).map_err(e)?;
+            let r = atlas.import_file(file, *merge)?;
             println!(
                 "imported: {} organisations added, {} fields merged, {} snapshots added, {} conflicts",
                 r.organisations_added.len(),
@@ -376,7 +322,7 @@ fn execute(cli: &Cli, cmd: &StoreCommand) -> Result<(), String> {
             }
         }
         StoreCommand::Backup => {
-            let p = st.backup_now().map_err(e)?;
+            let p = atlas.backup_now()?;
             println!("backup written to {}", p.display());
         }
         StoreCommand::Restore { .. } => unreachable!("handled before opening the store"),
@@ -384,20 +330,44 @@ fn execute(cli: &Cli, cmd: &StoreCommand) -> Result<(), String> {
     Ok(())
 }
 
-/// Prints the export, or writes it to `output` whole or not at all, never over an earlier file
-/// unless `force`, and never over the store's own files; says which file it wrote.
+fn print_comparison(cmp: &store::Comparison) {
+    println!(
+        "{} → {}: {} capabilities differ",
+        cmp.a,
+        cmp.b,
+        cmp.capabilities.len()
+    );
+    for c in &cmp.capabilities {
+        let delta = |d: Option<i32>| d.map_or("-".into(), |d| format!("{d:+}"));
+        let fields: Vec<&str> = c.changes.iter().map(|f| f.field.as_str()).collect();
+        let orphan = if c.orphaned {
+            " (no longer in the pack)"
+        } else {
+            ""
+        };
+        println!(
+            "  {}{orphan}: current {} target {} [{}]",
+            c.title,
+            delta(c.current_delta),
+            delta(c.target_delta),
+            fields.join(", ")
+        );
+    }
+}
+
+/// Prints the export, or writes it to `output` (see `Atlas::write_export`); says which file
+/// it wrote.
 fn write_out(
-    data_dir: &Path,
+    atlas: &Atlas,
     output: Option<&Path>,
     text: &str,
     force: bool,
-) -> Result<(), String> {
+) -> Result<(), AtlasError> {
     let Some(path) = output else {
         print!("{text}");
         return Ok(());
     };
-    let written =
-        store::write_export(data_dir, path, text.as_bytes(), force).map_err(|e| e.to_string())?;
+    let written = atlas.write_export(path, text, force)?;
     if written == path {
         println!("exported to {}", written.display());
     } else {

@@ -5,6 +5,7 @@
 //! new state here; it is kept and broadcast to both, so neither window is the other's master
 //! and a presenter window opened mid-workshop starts in step.
 
+use crate::state::AppState;
 use crate::windows;
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, Manager};
@@ -37,8 +38,24 @@ pub struct Presentation {
     pub started_at: String,
 }
 
-/// Keeps the new state, broadcasts it, and puts the main window in or out of full screen.
-pub fn publish(app: &AppHandle, state: &Presentation) -> Result<(), String> {
+/// What is being presented now, for a window that opens mid-presentation.
+pub fn current(app: &AppState) -> Option<Presentation> {
+    // The state is replaced whole, so a panic elsewhere cannot leave it half-written.
+    app.presentation
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone()
+}
+
+/// Keeps `state` as the presentation and broadcasts it to both windows.
+pub fn set(app: &AppState, state: Presentation) -> Result<(), String> {
+    *app.presentation.lock().unwrap_or_else(|e| e.into_inner()) = Some(state.clone());
+    let handle = app.handle.get().ok_or("the app's windows are not up yet")?;
+    publish(handle, &state)
+}
+
+/// Broadcasts the state to both windows and puts the main window in or out of full screen.
+fn publish(app: &AppHandle, state: &Presentation) -> Result<(), String> {
     if let Some(main) = app.get_webview_window("main") {
         // A window manager may refuse full screen; the presentation still works windowed.
         let _ = main.set_fullscreen(state.active);

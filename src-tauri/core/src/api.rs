@@ -4,7 +4,7 @@
 //! Every type here derives `TS`; the shell's IPC test writes them to `ui/src/lib/platform/
 //! bindings.ts`, so the UI and the core cannot disagree about a field.
 
-use crate::graph::Framework;
+use crate::graph::{Framework, UnknownNode};
 use crate::markdown;
 use crate::model::{EdgeKindDef, KindDef, MaturityLevel, SourceRef, StatusDef};
 use crate::tours::{StepView, Tour};
@@ -78,38 +78,20 @@ pub struct LinkView {
     pub source: SourceRef,
 }
 
-/// Why an IPC call failed. `code` is closed so the UI can branch on it; `message` is for people.
-#[derive(Debug, Clone, Serialize, TS)]
+/// Why an IPC call failed: a message for people, and a code only where the UI does something
+/// other than show the message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ApiError {
-    pub code: ErrorCode,
+    pub code: Option<ErrorCode>,
     pub message: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
-    /// The id names no node.
-    NotFound,
-    /// The request was malformed.
-    InvalidInput,
-    /// Something failed inside the app; the message says what.
-    Internal,
     /// What was asked for is still being prepared (the search index while the app starts):
-    /// ask again shortly.
+    /// the UI asks again shortly.
     NotReady,
-}
-
-impl ApiError {
-    pub fn not_found(framework: &Framework, id: &str) -> Self {
-        let hint = framework
-            .suggest(id)
-            .map(|s| format!("; did you mean `{s}`?"))
-            .unwrap_or_default();
-        ApiError {
-            code: ErrorCode::NotFound,
-            message: format!("no node has the id `{}`{hint}", crate::limits::echo(id)),
-        }
-    }
 }
 
 impl std::fmt::Display for ApiError {
@@ -162,8 +144,8 @@ pub fn framework_view(fw: &Framework) -> FrameworkView {
     }
 }
 
-pub fn node_detail(fw: &Framework, id: &str) -> Result<NodeDetail, ApiError> {
-    let node = fw.node(id).ok_or_else(|| ApiError::not_found(fw, id))?;
+pub fn node_detail(fw: &Framework, id: &str) -> Result<NodeDetail, UnknownNode> {
+    let node = fw.node(id).ok_or_else(|| fw.unknown(id))?;
     let to_view = |l: crate::graph::Link<'_>| LinkView {
         id: l.node.id.clone(),
         kind: l.node.kind.clone(),

@@ -6,8 +6,10 @@
 //! is a thin adapter over this crate; nothing here may depend on Tauri (a test checks it).
 
 pub mod api;
+pub mod atlas;
 pub mod atomic_file;
 pub mod content;
+pub mod exports;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod graph;
@@ -17,8 +19,10 @@ pub mod model;
 pub mod reports;
 pub mod search;
 pub mod store;
+pub mod suggest;
 pub mod synthetic;
 pub mod tours;
 
+pub use atlas::{Atlas, AtlasError};
 pub use content::{load_builtin, load_dir, LoadReport, Problem, ProblemKind};
 pub use graph::Framework;

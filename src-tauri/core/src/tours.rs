@@ -5,7 +5,6 @@
 //! pack as `tours/<id>.toml`; facilitators' own tours live in the store and travel as files in
 //! exactly the same format, so a tour written in the app can later be added to a pack.
 
-use crate::graph::Framework;
 use crate::limits::{
     echo, TOUR_FILE_BYTES, TOUR_NOTES_BYTES, TOUR_NOTES_TOTAL_BYTES, TOUR_STEPS,
     TOUR_SUMMARY_CHARS, TOUR_TITLE_CHARS,
@@ -21,6 +20,14 @@ pub const MAX_DEPTH: u8 = 3;
 pub const MAX_STEPS: usize = TOUR_STEPS;
 /// Longest talking points of a step (see `limits::TOUR_NOTES_BYTES`).
 pub const MAX_NOTES_BYTES: usize = TOUR_NOTES_BYTES;
+
+/// What a tour is checked against: the ids a framework knows, and the nearest one to a
+/// mistyped id. A trait rather than the framework itself, because the framework carries its
+/// pack's tours and so already depends on this module.
+pub trait KnownNodes {
+    fn contains(&self, id: &str) -> bool;
+    fn suggest(&self, wanted: &str) -> Option<&str>;
+}
 
 /// Which picture a step shows. `None` on a step keeps whatever view is on screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -119,7 +126,7 @@ impl Tour {
     /// of range. `line_of` locates a step's node in the source file, when there is one.
     pub fn problems(
         &self,
-        fw: &Framework,
+        fw: &dyn KnownNodes,
         line_of: &dyn Fn(&str) -> Option<usize>,
     ) -> Vec<TourProblem> {
         let mut out = Vec::new();

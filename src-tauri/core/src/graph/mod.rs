@@ -207,8 +207,41 @@ impl Framework {
         m
     }
 
+    /// The error for an id that names no node, with the nearest known id as a hint.
+    pub fn unknown(&self, id: &str) -> UnknownNode {
+        UnknownNode {
+            id: id.to_string(),
+            hint: self.suggest(id).map(str::to_string),
+        }
+    }
+
     /// Known ids closest to a mistyped one, best first.
     pub fn suggest(&self, wanted: &str) -> Option<&str> {
-        crate::content::closest(wanted, self.index.keys())
+        crate::suggest::closest(wanted, self.index.keys())
     }
+}
+
+impl crate::tours::KnownNodes for Framework {
+    fn contains(&self, id: &str) -> bool {
+        Framework::contains(self, id)
+    }
+
+    fn suggest(&self, wanted: &str) -> Option<&str> {
+        Framework::suggest(self, wanted)
+    }
+}
+
+/// An id that names no node of the framework, with the nearest known id when it looks like a
+/// typo.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("no node has the id `{}`{}", crate::limits::echo(.id), did_you_mean(.hint))]
+pub struct UnknownNode {
+    pub id: String,
+    pub hint: Option<String>,
+}
+
+fn did_you_mean(hint: &Option<String>) -> String {
+    hint.as_deref()
+        .map(|s| format!("; did you mean `{s}`?"))
+        .unwrap_or_default()
 }

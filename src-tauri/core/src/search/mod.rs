@@ -20,7 +20,6 @@ mod vocab;
 
 pub use query::{parse, Filter, ParsedQuery};
 
-use crate::api::{ApiError, ErrorCode};
 use crate::graph::Framework;
 use crate::limits::{SEARCH_DEFAULT_LIMIT, SEARCH_LIMIT, SEARCH_QUERY_CHARS};
 use crate::markdown;
@@ -54,19 +53,6 @@ pub enum SearchError {
     /// The query is longer than `limits::SEARCH_QUERY_CHARS` characters.
     #[error("a search may be at most {max} characters long; shorten it")]
     QueryTooLong { max: usize },
-}
-
-impl From<SearchError> for ApiError {
-    fn from(e: SearchError) -> Self {
-        let code = match e {
-            SearchError::Index(_) => ErrorCode::Internal,
-            SearchError::QueryTooLong { .. } => ErrorCode::InvalidInput,
-        };
-        ApiError {
-            code,
-            message: e.to_string(),
-        }
-    }
 }
 
 /// What the index holds, for tests and benchmarks that check it does not grow.

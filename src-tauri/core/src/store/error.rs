@@ -101,22 +101,3 @@ impl StoreError {
         }
     }
 }
-
-impl From<StoreError> for crate::api::ApiError {
-    /// The UI branches only on "no such thing" and "bad input"; everything else is shown as is.
-    fn from(e: StoreError) -> Self {
-        use crate::api::ErrorCode;
-        let code = match &e {
-            StoreError::NotFound(_) => ErrorCode::NotFound,
-            StoreError::Invalid { .. }
-            | StoreError::DuplicateOrganisation(_)
-            | StoreError::NothingToUndo(_)
-            | StoreError::File { .. } => ErrorCode::InvalidInput,
-            _ => ErrorCode::Internal,
-        };
-        crate::api::ApiError {
-            code,
-            message: e.to_string(),
-        }
-    }
-}

@@ -399,11 +399,13 @@ fn every_node_reads_back_through_the_api_with_sanitised_html() {
 
 #[test]
 fn unknown_ids_get_a_suggestion() {
-    let err = api::node_detail(caf_ai(), "data-curaton").unwrap_err();
+    let err = api::node_detail(caf_ai(), "data-curaton")
+        .unwrap_err()
+        .to_string();
     assert!(
-        err.message.contains("data-curation"),
+        err.contains("data-curation"),
         "a near-miss id suggests the real one: {}",
-        err.message
+        err
     );
 }
 

@@ -1,11 +1,13 @@
 //! Integration tests of the core, against the real CAF-AI pack and scratch packs.
 
+mod application;
 mod caf_ai;
 mod content_problems;
 mod fuzzing;
 mod graph_queries;
 mod isolation;
 mod markdown;
+mod module_cycles;
 mod pack_files;
 mod search;
 mod store;

@@ -64,9 +64,9 @@ org: string | null, score: number,
  */
 snippet: string, };
 
-export type ErrorCode = "not_found" | "invalid_input" | "internal" | "not_ready";
+export type ErrorCode = "not_ready";
 
-export type ApiError = { code: ErrorCode, message: string, };
+export type ApiError = { code: ErrorCode | null, message: string, };
 
 export type StoreStatus = { 
 /**

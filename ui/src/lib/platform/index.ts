@@ -34,7 +34,8 @@ export function isApiError(value: unknown): value is ApiError {
   return (
     typeof value === 'object' &&
     value !== null &&
-    typeof (value as ApiError).code === 'string' &&
+    'code' in value &&
+    (typeof (value as ApiError).code === 'string' || (value as ApiError).code === null) &&
     typeof (value as ApiError).message === 'string'
   );
 }

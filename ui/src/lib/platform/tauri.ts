@@ -8,7 +8,7 @@ export const tauriPlatform: Platform = {
     try {
       return await invoke<Result<K>>(command, args as Record<string, unknown>);
     } catch (e) {
-      throw isApiError(e) ? new AppError(e) : new AppError({ code: 'internal', message: String(e) });
+      throw isApiError(e) ? new AppError(e) : new AppError({ code: null, message: String(e) });
     }
   },
   async listen<E extends keyof Events>(event: E, handler: (payload: Events[E]) => void) {

@@ -1,15 +1,13 @@
-//! Writing what the user exports from a view (a PNG or SVG of the graph, a report) into their
-//! export folder, under a name that never overwrites an earlier file. The writing itself is the
-//! core's `atomic_file`, shared with the command line's exports: whole or not at all.
+//! What the user exports from a view (a PNG or SVG of the graph, a tour file, a report): written
+//! into their export folder under a name that never overwrites an earlier file. The writing
+//! itself is `atomic_file`, shared with the command line's exports: whole or not at all.
 
-use atlas_core::atomic_file::{self, Existing};
-use atlas_core::limits::echo;
+use crate::atomic_file::{self, Existing};
+use crate::limits::{echo, VIEW_EXPORT_BYTES};
 use std::path::{Path, PathBuf};
 
 /// The kinds of file a view may export; anything else is refused.
 const EXTENSIONS: &[&str] = &["png", "svg", "csv", "md", "html", "json", "toml"];
-/// Larger than any image of the graph at twice its size; refuses runaway input.
-const MAX_BYTES: usize = 64 << 20;
 
 /// Writes `bytes` as `name` in `dir` (created if needed), adding " (2)", " (3)"… before the
 /// extension when the name is taken. Returns the path written.
@@ -35,8 +33,11 @@ pub fn write_unique(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, Str
             EXTENSIONS.join(", ")
         ));
     }
-    if bytes.len() > MAX_BYTES {
-        return Err(format!("{} bytes is too large to export", bytes.len()));
+    if bytes.len() > VIEW_EXPORT_BYTES {
+        return Err(format!(
+            "{} bytes is too large to export (at most {VIEW_EXPORT_BYTES})",
+            bytes.len()
+        ));
     }
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     atomic_file::write(&dir.join(format!("{stem}.{ext}")), Existing::NewName, bytes)

@@ -1,0 +1,111 @@
+//! Assessing: one capability or many, undo and redo, history, snapshots and comparison, the
+//! dashboard, and the graph layouts kept beside them. Every write re-indexes the organisation's
+//! words before it returns.
+
+use super::{Atlas, AtlasError};
+use crate::reports::{self, Dashboard};
+use crate::store::{
+    Assessment, AssessmentPatch, BulkEdit, Comparison, HistoryEntry, SavedLayout, Side, Snapshot,
+    UndoOutcome,
+};
+use std::collections::BTreeMap;
+
+impl Atlas {
+    /// An organisation's assessment of one capability (empty when never assessed).
+    pub fn assessment(&self, org: i64, capability: &str) -> Result<Assessment, AtlasError> {
+        self.with_store(|s| s.assessment(org, capability))
+    }
+
+    /// Every assessment of the organisation, by capability id.
+    pub fn assessments(&self, org: i64) -> Result<BTreeMap<String, Assessment>, AtlasError> {
+        self.with_store(|s| s.assessments(org))
+    }
+
+    /// Applies just the fields in `changes` to the assessment as stored now; returns it stored.
+    pub fn save_assessment(
+        &self,
+        org: i64,
+        capability: &str,
+        changes: impl Into<AssessmentPatch>,
+    ) -> Result<Assessment, AtlasError> {
+        let saved = self.with_both(|fw, s| s.save_assessment(fw, org, capability, changes))?;
+        self.reindex(org);
+        Ok(saved)
+    }
+
+    /// Sets one field on many capabilities as one change (one undo step); all or nothing.
+    pub fn save_assessments(
+        &self,
+        org: i64,
+        capabilities: &[String],
+        edit: &BulkEdit,
+    ) -> Result<BTreeMap<String, Assessment>, AtlasError> {
+        let saved = self.with_both(|fw, s| s.save_assessments(fw, org, capabilities, edit))?;
+        self.reindex(org);
+        Ok(saved)
+    }
+
+    /// Reverts the organisation's last change.
+    pub fn undo(&self, org: i64) -> Result<UndoOutcome, AtlasError> {
+        let outcome = self.with_both(|fw, s| s.undo(fw, org))?;
+        self.reindex(org);
+        Ok(outcome)
+    }
+
+    /// Re-applies the organisation's last undone change.
+    pub fn redo(&self, org: i64) -> Result<UndoOutcome, AtlasError> {
+        let outcome = self.with_both(|fw, s| s.redo(fw, org))?;
+        self.reindex(org);
+        Ok(outcome)
+    }
+
+    /// The organisation's change history, oldest first; with a capability, its timeline only.
+    pub fn history(
+        &self,
+        org: i64,
+        capability: Option<&str>,
+    ) -> Result<Vec<HistoryEntry>, AtlasError> {
+        self.with_store(|s| s.history(org, capability))
+    }
+
+    /// The organisation's snapshots, oldest first.
+    pub fn snapshots(&self, org: i64) -> Result<Vec<Snapshot>, AtlasError> {
+        self.with_store(|s| s.snapshots(org))
+    }
+
+    /// Freezes the organisation's assessments under a name.
+    pub fn take_snapshot(&self, org: i64, name: &str) -> Result<Snapshot, AtlasError> {
+        self.with_store(|s| s.take_snapshot(org, name))
+    }
+
+    /// What differs between two sides, capability by capability.
+    pub fn compare(&self, a: &Side, b: &Side) -> Result<Comparison, AtlasError> {
+        self.with_both(|fw, s| s.compare(fw, a, b))
+    }
+
+    /// Compares two states of an organisation named as a person types them: `now`, a
+    /// snapshot's name, or `org:OTHER`.
+    pub fn compare_named(&self, org: i64, a: &str, b: &str) -> Result<Comparison, AtlasError> {
+        self.with_both(|fw, s| {
+            let (a, b) = (s.resolve_side(org, a)?, s.resolve_side(org, b)?);
+            s.compare(fw, &a, &b)
+        })
+    }
+
+    /// The organisation dashboard: scores per perspective, largest gaps, roadmap by stage.
+    pub fn dashboard(&self, org: i64) -> Result<Dashboard, AtlasError> {
+        let fw = self.framework()?;
+        let assessments = self.assessments(org)?;
+        Ok(reports::dashboard(fw, &assessments))
+    }
+
+    /// The graph layout saved for a content pack, if any.
+    pub fn layout(&self, pack: &str) -> Result<Option<SavedLayout>, AtlasError> {
+        self.with_store(|s| s.layout(pack))
+    }
+
+    /// Saves the graph layout of a content pack, replacing the previous one.
+    pub fn save_layout(&self, pack: &str, layout: &SavedLayout) -> Result<(), AtlasError> {
+        self.with_store(|s| s.save_layout(pack, layout))
+    }
+}

@@ -1,0 +1,62 @@
+//! Organisations: listing, creating, renaming, describing, deleting and restoring. A rename or
+//! a delete changes what search shows, so each is re-indexed.
+
+use super::{Atlas, AtlasError};
+use crate::store::Organisation;
+
+impl Atlas {
+    /// The live organisations, by name.
+    pub fn organisations(&self) -> Result<Vec<Organisation>, AtlasError> {
+        self.with_store(|s| s.organisations())
+    }
+
+    /// The deleted organisations, which `restore_organisation` brings back.
+    pub fn deleted_organisations(&self) -> Result<Vec<Organisation>, AtlasError> {
+        self.with_store(|s| s.deleted_organisations())
+    }
+
+    /// A live organisation by id or by name.
+    pub fn find_organisation(&self, key: &str) -> Result<Organisation, AtlasError> {
+        self.with_store(|s| s.find_organisation(key))
+    }
+
+    /// An organisation whose last change can be undone or redone: the live one of that name
+    /// or id, else a deleted one, since the last change may have been the delete itself.
+    pub fn find_organisation_to_undo(&self, key: &str) -> Result<Organisation, AtlasError> {
+        self.with_store(|s| {
+            s.find_organisation(key)
+                .or_else(|live| s.find_deleted_organisation(key).map_err(|_| live))
+        })
+    }
+
+    pub fn create_organisation(&self, name: &str) -> Result<Organisation, AtlasError> {
+        self.with_store(|s| s.create_organisation(name))
+    }
+
+    pub fn rename_organisation(&self, org: i64, name: &str) -> Result<Organisation, AtlasError> {
+        let renamed = self.with_store(|s| s.rename_organisation(org, name))?;
+        self.reindex(org);
+        Ok(renamed)
+    }
+
+    pub fn describe_organisation(&self, org: i64, text: &str) -> Result<Organisation, AtlasError> {
+        self.with_store(|s| s.describe_organisation(org, text))
+    }
+
+    /// Deletes an organisation; its data is kept for undo and `restore_organisation`.
+    pub fn delete_organisation(&self, org: i64) -> Result<(), AtlasError> {
+        self.with_store(|s| s.delete_organisation(org))?;
+        self.reindex(org);
+        Ok(())
+    }
+
+    /// Brings back a deleted organisation (found by name or id among the deleted).
+    pub fn restore_organisation(&self, key: &str) -> Result<Organisation, AtlasError> {
+        let restored = self.with_store(|s| {
+            let id = s.find_deleted_organisation(key)?.id;
+            s.restore_organisation(id)
+        })?;
+        self.reindex(restored.id);
+        Ok(restored)
+    }
+}
