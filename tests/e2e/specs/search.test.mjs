@@ -1,7 +1,7 @@
 // Search from the keyboard: open the palette, type with a typo, open the right capability.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { byRole, launchApp, saveScreenshot, textOf, waitForGraph } from '../support.mjs';
+import { allByRole, byRole, launchApp, saveScreenshot, textOf, waitForGraph } from '../support.mjs';
 
 describe('search', () => {
   let app;
@@ -49,6 +49,25 @@ describe('search', () => {
     const input = await byRole(browser, 'combobox', 'Search');
     await input.setValue('kind:stakeholder ciso');
     await byRole(browser, 'option', 'Chief information security officer (CISO)', { timeout: 5000 });
+    await input.setValue('kind:stakeholder officer');
+    await browser.waitUntil(async () => (await allByRole(browser, 'option')).length >= 2, {
+      timeout: 5000,
+      timeoutMsg: 'several stakeholders match "officer"',
+    });
+    const selected = () =>
+      browser.execute(() => document.querySelector('[role="option"][aria-selected="true"]')?.textContent ?? '');
+    const first = await selected();
+    assert.ok(first, 'the first result is selected as results arrive');
+    await browser.keys('ArrowDown');
+    const second = await selected();
+    assert.notEqual(second, first, 'ArrowDown selects the next result');
+    assert.equal(
+      await input.getAttribute('aria-activedescendant'),
+      'search-hit-1',
+      'the field announces the selected result to assistive technology',
+    );
+    await browser.keys('ArrowUp');
+    assert.equal(await selected(), first, 'ArrowUp goes back to the first');
     await browser.keys('Escape');
     await browser.waitUntil(async () => (await browser.execute(() => document.querySelectorAll('dialog[open]').length)) === 0, {
       timeout: 3000,
