@@ -54,3 +54,12 @@ pub fn files_in(dir: &Path) -> Vec<String> {
     names.sort();
     names
 }
+
+/// Asserts that the command failed and said `words` on stderr (shown whole when not).
+pub fn fails_saying(out: &Output, words: &str) {
+    assert!(
+        !out.status.success() && stderr(out).contains(words),
+        "expected a failure saying {words:?}; got: {}",
+        stderr(out)
+    );
+}
