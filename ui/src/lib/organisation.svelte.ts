@@ -42,10 +42,17 @@ export class Piece<T> {
   #asked = 0;
   readonly #owner: OrganisationData;
   readonly #load: (org: number) => Promise<T>;
+  readonly #index: { map: Map<string, Piece<T>>; key: string } | null;
 
-  constructor(owner: OrganisationData, load: (org: number) => Promise<T>) {
+  /** `index`: where a keyed piece is found, so that it is listed exactly while it is in use. */
+  constructor(
+    owner: OrganisationData,
+    load: (org: number) => Promise<T>,
+    index: { map: Map<string, Piece<T>>; key: string } | null = null,
+  ) {
     this.#owner = owner;
     this.#load = load;
+    this.#index = index;
   }
 
   get used(): boolean {
@@ -59,12 +66,15 @@ export class Piece<T> {
   use(): () => void {
     return untrack(() => {
       this.#users++;
+      const index = this.#index;
+      if (index && !index.map.has(index.key)) index.map.set(index.key, this);
       if (this.#stale) void this.reload();
       let released = false;
       return () => {
         if (released) return;
         released = true;
         this.#users--;
+        if (index && this.#users === 0 && index.map.get(index.key) === this) index.map.delete(index.key);
       };
     });
   }
@@ -158,7 +168,7 @@ export class OrganisationData {
   #keyed<T>(map: Map<string, Piece<T>>, key: string, load: (org: number) => Promise<T>): Piece<T> {
     let piece = map.get(key);
     if (!piece) {
-      piece = new Piece(this, load);
+      piece = new Piece(this, load, { map, key });
       map.set(key, piece);
     }
     return piece;
@@ -201,9 +211,6 @@ export class OrganisationData {
 
   /** Reloads the assessments and every piece a view shows; marks the others stale. */
   async refresh(): Promise<void> {
-    for (const map of [this.#histories, this.#comparisons] as Map<string, Piece<unknown>>[]) {
-      for (const [key, piece] of map) if (!piece.used) map.delete(key);
-    }
     await Promise.all([this.#loadAssessments(), ...this.#pieces().map((p) => p.refresh())]);
   }
 
