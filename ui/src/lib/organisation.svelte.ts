@@ -199,7 +199,8 @@ export class OrganisationData {
 
   /** Makes `org` the active organisation and loads what the views on screen show of it. */
   choose(org: Organisation | null): Promise<void> {
-    if (org?.id === this.active?.id && org !== null) {
+    // The same organisation again (its record may be newer): nothing of its data changed.
+    if (org && org.id === this.active?.id) {
       this.active = org;
       return Promise.resolve();
     }

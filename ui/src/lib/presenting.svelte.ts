@@ -4,8 +4,8 @@
 // broadcasts it to this window and the presenter's, and both apply only what they receive.
 // The rules of stepping live in `present.ts`, shared with the presenter's window; what the
 // room decides is written through the organisation's data, so every view follows it.
-import { emptyAssessment, type FrameworkView, type NodeDetail, type Platform } from './platform';
-import type { Assessment, Presentation, TourView, Workshop } from './platform';
+import { emptyAssessment } from './platform';
+import type { Assessment, FrameworkView, NodeDetail, Platform, Presentation, TourView, Workshop } from './platform';
 import type { StartChoice } from './components/PresentStart.svelte';
 import type { OrganisationData } from './organisation.svelte';
 import { capture, captureField, move, moveOf, newPresentation, stepTo, type Capture } from './present';
