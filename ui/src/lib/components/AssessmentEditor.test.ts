@@ -3,6 +3,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import AssessmentEditor from './AssessmentEditor.svelte';
 import OrgPicker from './OrgPicker.svelte';
 import { FakePlatform, fakeFramework } from '../platform/fake';
+import { OrganisationData } from '../organisation.svelte';
 
 async function withOrg() {
   const platform = new FakePlatform();
@@ -13,7 +14,11 @@ async function withOrg() {
 describe('AssessmentEditor', () => {
   it('saves a maturity as soon as it is picked and says "Saved"', async () => {
     const { platform, org } = await withOrg();
-    render(AssessmentEditor, { platform, framework: fakeFramework, org, capability: 'a-one' });
+    render(AssessmentEditor, {
+      data: new OrganisationData(platform, org),
+      framework: fakeFramework,
+      capability: 'a-one',
+    });
     const current = await screen.findByRole('combobox', { name: 'Current maturity' });
     await fireEvent.change(current, { target: { value: '1' } });
     await screen.findByText('Saved');
@@ -22,7 +27,11 @@ describe('AssessmentEditor', () => {
 
   it('saves notes after typing pauses', async () => {
     const { platform, org } = await withOrg();
-    render(AssessmentEditor, { platform, framework: fakeFramework, org, capability: 'a-one' });
+    render(AssessmentEditor, {
+      data: new OrganisationData(platform, org),
+      framework: fakeFramework,
+      capability: 'a-one',
+    });
     const notes = await screen.findByRole('textbox', { name: 'Notes' });
     await fireEvent.input(notes, { target: { value: 'We have a plan.' } });
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Saved'), { timeout: 2000 });
@@ -32,7 +41,11 @@ describe('AssessmentEditor', () => {
   it('shows what was saved before; Ctrl+Z undoes the last change and Ctrl+Shift+Z redoes it', async () => {
     const { platform, org } = await withOrg();
     await platform.call('save_assessment', { org: org.id, capability: 'a-one', changes: { current: 1 } });
-    render(AssessmentEditor, { platform, framework: fakeFramework, org, capability: 'a-one' });
+    render(AssessmentEditor, {
+      data: new OrganisationData(platform, org),
+      framework: fakeFramework,
+      capability: 'a-one',
+    });
     const current = (await screen.findByRole('combobox', { name: 'Current maturity' })) as HTMLSelectElement;
     await waitFor(() => expect(current.value).toBe('1'));
     await fireEvent.keyDown(window, { key: 'z', ctrlKey: true });
@@ -54,7 +67,11 @@ describe('AssessmentEditor', () => {
       }
       return real(command as never, args as never);
     }) as typeof platform.call;
-    render(AssessmentEditor, { platform, framework: fakeFramework, org, capability: 'a-one' });
+    render(AssessmentEditor, {
+      data: new OrganisationData(platform, org),
+      framework: fakeFramework,
+      capability: 'a-one',
+    });
     await fireEvent.change(await screen.findByRole('combobox', { name: 'Target maturity' }), {
       target: { value: '1' },
     });
@@ -68,7 +85,11 @@ describe('AssessmentEditor', () => {
 
   it('sends only the field edited, so a change stored meanwhile by another writer is not reverted', async () => {
     const { platform, org } = await withOrg();
-    render(AssessmentEditor, { platform, framework: fakeFramework, org, capability: 'a-one' });
+    render(AssessmentEditor, {
+      data: new OrganisationData(platform, org),
+      framework: fakeFramework,
+      capability: 'a-one',
+    });
     const current = (await screen.findByRole('combobox', { name: 'Current maturity' })) as HTMLSelectElement;
     // The command line changes the notes and the target after the editor loaded the assessment.
     await platform.call('save_assessment', {
@@ -106,7 +127,11 @@ describe('AssessmentEditor', () => {
       }
       return real(command as never, args as never);
     }) as typeof platform.call;
-    render(AssessmentEditor, { platform, framework: fakeFramework, org, capability: 'a-one' });
+    render(AssessmentEditor, {
+      data: new OrganisationData(platform, org),
+      framework: fakeFramework,
+      capability: 'a-one',
+    });
     await fireEvent.change(await screen.findByRole('combobox', { name: 'Target maturity' }), {
       target: { value: '1' },
     });
@@ -132,7 +157,11 @@ describe('AssessmentEditor', () => {
       if (command === 'save_assessment') throw new Error('the disk is full; the last change was not saved');
       return FakePlatform.prototype.call.call(platform, command as never, args as never);
     }) as typeof platform.call;
-    render(AssessmentEditor, { platform, framework: fakeFramework, org, capability: 'a-one' });
+    render(AssessmentEditor, {
+      data: new OrganisationData(platform, org),
+      framework: fakeFramework,
+      capability: 'a-one',
+    });
     const target = await screen.findByRole('combobox', { name: 'Target maturity' });
     await fireEvent.change(target, { target: { value: '1' } });
     expect((await screen.findByRole('alert')).textContent).toContain('disk is full');
@@ -155,7 +184,7 @@ describe('AssessmentEditor: every field', () => {
 
   it('lists stages by order and stakeholders by title, and saves the picked stage and owner', async () => {
     const { platform, org } = await withOrg();
-    render(AssessmentEditor, { platform, framework: withStages, org, capability: 'a-one' });
+    render(AssessmentEditor, { data: new OrganisationData(platform, org), framework: withStages, capability: 'a-one' });
     const stage = (await screen.findByRole('combobox', { name: 'Journey stage' })) as HTMLSelectElement;
     expect([...stage.options].map((o) => o.text)).toEqual(['None', 'Envision', 'Launch']);
     await fireEvent.change(stage, { target: { value: 'launch' } });
@@ -171,7 +200,7 @@ describe('AssessmentEditor: every field', () => {
 
   it('saves the confidence as the core spells it', async () => {
     const { platform, org } = await withOrg();
-    render(AssessmentEditor, { platform, framework: withStages, org, capability: 'a-one' });
+    render(AssessmentEditor, { data: new OrganisationData(platform, org), framework: withStages, capability: 'a-one' });
     await fireEvent.change(await screen.findByRole('combobox', { name: 'Confidence' }), {
       target: { value: 'medium' },
     });
@@ -180,7 +209,7 @@ describe('AssessmentEditor: every field', () => {
 
   it('saves "not applicable" only once a reason is given, and unchecking clears it', async () => {
     const { platform, org } = await withOrg();
-    render(AssessmentEditor, { platform, framework: withStages, org, capability: 'a-one' });
+    render(AssessmentEditor, { data: new OrganisationData(platform, org), framework: withStages, capability: 'a-one' });
     const box = (await screen.findByRole('checkbox', { name: 'Not applicable' })) as HTMLInputElement;
     await fireEvent.click(box);
     const reason = await screen.findByRole('textbox', { name: 'Reason not applicable' });
@@ -196,7 +225,7 @@ describe('AssessmentEditor: every field', () => {
 
   it('adds comma-separated tags on Enter, trimmed and de-duplicated, and removes one', async () => {
     const { platform, org } = await withOrg();
-    render(AssessmentEditor, { platform, framework: withStages, org, capability: 'a-one' });
+    render(AssessmentEditor, { data: new OrganisationData(platform, org), framework: withStages, capability: 'a-one' });
     const tags = await screen.findByRole('textbox', { name: 'Tags' });
     await fireEvent.input(tags, { target: { value: ' data , risk,data,' } });
     await fireEvent.keyDown(tags, { key: 'Enter' });
@@ -208,7 +237,7 @@ describe('AssessmentEditor: every field', () => {
 
   it('adds and removes an evidence link', async () => {
     const { platform, org } = await withOrg();
-    render(AssessmentEditor, { platform, framework: withStages, org, capability: 'a-one' });
+    render(AssessmentEditor, { data: new OrganisationData(platform, org), framework: withStages, capability: 'a-one' });
     await fireEvent.input(await screen.findByRole('textbox', { name: 'Evidence label' }), {
       target: { value: 'Policy' },
     });
@@ -226,7 +255,7 @@ describe('AssessmentEditor: every field', () => {
 
   it('refuses an evidence link that is not a web address, and says why', async () => {
     const { platform, org } = await withOrg();
-    render(AssessmentEditor, { platform, framework: withStages, org, capability: 'a-one' });
+    render(AssessmentEditor, { data: new OrganisationData(platform, org), framework: withStages, capability: 'a-one' });
     await fireEvent.input(await screen.findByRole('textbox', { name: 'Evidence label' }), { target: { value: 'Bad' } });
     await fireEvent.input(screen.getByRole('textbox', { name: 'Evidence URL' }), {
       target: { value: 'javascript:alert(1)' },
@@ -242,7 +271,7 @@ describe('AssessmentEditor: every field', () => {
       if (command === 'save_assessment') throw new Error('evidence[0].url: refused by the core');
       return FakePlatform.prototype.call.call(platform, command as never, args as never);
     }) as typeof platform.call;
-    render(AssessmentEditor, { platform, framework: withStages, org, capability: 'a-one' });
+    render(AssessmentEditor, { data: new OrganisationData(platform, org), framework: withStages, capability: 'a-one' });
     await fireEvent.input(await screen.findByRole('textbox', { name: 'Evidence label' }), { target: { value: 'X' } });
     await fireEvent.input(screen.getByRole('textbox', { name: 'Evidence URL' }), {
       target: { value: 'https://x.test' },
@@ -257,7 +286,7 @@ describe('OrgPicker', () => {
   it('offers "New organisation" when there is none, and selects the one created', async () => {
     const platform = new FakePlatform();
     let active: unknown = null;
-    render(OrgPicker, { platform, active: null, onchange: (o: unknown) => (active = o) });
+    render(OrgPicker, { data: new OrganisationData(platform), onchange: (o: unknown) => (active = o) });
     await fireEvent.click(await screen.findByRole('button', { name: 'New organisation' }));
     await fireEvent.input(screen.getByRole('textbox', { name: 'Organisation name' }), { target: { value: 'Acme' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Create' }));
@@ -267,7 +296,7 @@ describe('OrgPicker', () => {
   it('shows why organisation data is unavailable', async () => {
     const platform = new FakePlatform();
     platform.storeStatus = { error: 'the database is damaged', read_only: null };
-    render(OrgPicker, { platform, active: null, onchange: () => {} });
+    render(OrgPicker, { data: new OrganisationData(platform), onchange: () => {} });
     expect((await screen.findByRole('alert')).textContent).toContain('damaged');
   });
 });
@@ -275,7 +304,11 @@ describe('OrgPicker', () => {
 describe('AssessmentEditor: history', () => {
   it('shows the timeline under the form and reloads it after each save and undo', async () => {
     const { platform, org } = await withOrg();
-    render(AssessmentEditor, { platform, framework: fakeFramework, org, capability: 'a-one' });
+    render(AssessmentEditor, {
+      data: new OrganisationData(platform, org),
+      framework: fakeFramework,
+      capability: 'a-one',
+    });
     await screen.findByText('History (0 changes)');
     await fireEvent.change(await screen.findByRole('combobox', { name: 'Current maturity' }), {
       target: { value: '1' },

@@ -2,18 +2,20 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import BulkEditBar from './BulkEditBar.svelte';
 import { FakePlatform, fakeFramework } from '../platform/fake';
+import { OrganisationData } from '../organisation.svelte';
 
 describe('BulkEditBar', () => {
   it('offers the scale and the priorities, and sets a level on every selected capability at once', async () => {
     const platform = new FakePlatform();
     const org = await platform.call('create_organisation', { name: 'Acme' });
-    const onchanged = vi.fn();
+    const data = new OrganisationData(platform, org);
+    // The edit is followed by the one refresh every view reads from.
+    const onchanged = vi.spyOn(data, 'refresh');
     render(BulkEditBar, {
-      platform,
+      data,
       framework: fakeFramework,
       org,
       selected: ['a-one', 'b-one'],
-      onchanged,
       onclear: vi.fn(),
     });
     const current = screen.getByRole('combobox', { name: 'Current maturity' }) as HTMLSelectElement;
@@ -36,11 +38,10 @@ describe('BulkEditBar', () => {
   it('without an organisation asks for one, and can still clear the selection', async () => {
     const onclear = vi.fn();
     render(BulkEditBar, {
-      platform: new FakePlatform(),
+      data: new OrganisationData(new FakePlatform()),
       framework: fakeFramework,
       org: null,
       selected: ['a-one'],
-      onchanged: vi.fn(),
       onclear,
     });
     expect(screen.getByRole('toolbar', { name: 'Bulk edit' }).textContent).toMatch(

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import CapabilityMap from './CapabilityMap.svelte';
 import { FakePlatform, fakeFramework } from '../platform/fake';
+import { OrganisationData } from '../organisation.svelte';
 import { emptyAssessment, type Assessment, type FrameworkView, type Organisation } from '../platform';
 
 const framework: FrameworkView = {
@@ -49,9 +50,11 @@ function setup(
   const platform = new FakePlatform();
   platform.framework = framework;
   const onopen = vi.fn();
-  const onchanged = vi.fn();
+  const data = new OrganisationData(platform, 'org' in props ? props.org! : org);
+  // A bulk edit is followed by the one refresh every view reads from.
+  const onchanged = vi.spyOn(data, 'refresh');
   render(CapabilityMap, {
-    platform,
+    data,
     framework,
     org: 'org' in props ? props.org! : org,
     assessments: props.assessments ?? {},
@@ -59,7 +62,6 @@ function setup(
     selected: props.selected ?? null,
     lens: props.lens ?? null,
     onopen,
-    onchanged,
   });
   return { platform, onopen, onchanged };
 }

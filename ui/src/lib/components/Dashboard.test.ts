@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import Dashboard from './Dashboard.svelte';
 import { FakePlatform, fakeFramework } from '../platform/fake';
+import { OrganisationData } from '../organisation.svelte';
 import { emptyAssessment, type Assessment, type FrameworkView } from '../platform';
 
 // jsdom has no canvas; the chart itself is covered in RadarChart.test.ts.
@@ -55,7 +56,7 @@ async function setup() {
 describe('Dashboard', () => {
   it('invites the user to pick or create an organisation when none is active', () => {
     const platform = new FakePlatform();
-    render(Dashboard, { platform, framework, org: null, onopen: vi.fn(), version: 0 });
+    render(Dashboard, { data: new OrganisationData(platform), framework, onopen: vi.fn() });
     expect(screen.getByRole('heading', { level: 2 }).textContent).toMatch(/dashboard/i);
     expect(screen.getByText(/New organisation/)).toBeTruthy();
     expect(platform.calls.some((c) => c.command === 'dashboard')).toBe(false);
@@ -63,7 +64,7 @@ describe('Dashboard', () => {
 
   it('shows the totals and the mean current and target per perspective in the radar table', async () => {
     const { platform, org, onopen } = await setup();
-    render(Dashboard, { platform, framework, org, onopen, version: 0 });
+    render(Dashboard, { data: new OrganisationData(platform, org), framework, onopen });
     const table = await screen.findByRole('table', { name: 'Current and target by perspective' });
     const rows = within(table)
       .getAllByRole('row')
@@ -80,7 +81,7 @@ describe('Dashboard', () => {
 
   it('lists the largest gaps first and opens one from its title', async () => {
     const { platform, org, onopen } = await setup();
-    render(Dashboard, { platform, framework, org, onopen, version: 0 });
+    render(Dashboard, { data: new OrganisationData(platform, org), framework, onopen });
     const gaps = await screen.findByRole('article', { name: 'Largest gaps' });
     const items = within(gaps).getAllByRole('listitem');
     expect(items.map((li) => within(li).getByRole('button').textContent)).toEqual(['Alpha one', 'Beta one']);
@@ -93,7 +94,7 @@ describe('Dashboard', () => {
 
   it('lays the roadmap out by stage, then what is not yet planned', async () => {
     const { platform, org, onopen } = await setup();
-    render(Dashboard, { platform, framework, org, onopen, version: 0 });
+    render(Dashboard, { data: new OrganisationData(platform, org), framework, onopen });
     const roadmap = await screen.findByRole('article', { name: 'Roadmap' });
     const columns = within(roadmap).getAllByRole('region');
     expect(columns.map((c) => c.getAttribute('aria-label'))).toEqual([
@@ -109,12 +110,13 @@ describe('Dashboard', () => {
     expect(onopen).toHaveBeenCalledWith('b-one');
   });
 
-  it('reloads when the version is bumped', async () => {
+  it("reloads when the organisation's data is refreshed", async () => {
     const { platform, org, onopen } = await setup();
-    const view = render(Dashboard, { platform, framework, org, onopen, version: 0 });
+    const data = new OrganisationData(platform, org);
+    render(Dashboard, { data, framework, onopen });
     await screen.findByRole('table', { name: 'Current and target by perspective' });
     platform.assessments.set(`${org.id}:a-two`, { ...emptyAssessment(), current: 4, target: 4 });
-    await view.rerender({ platform, framework, org, onopen, version: 1 });
+    await data.refresh();
     await waitFor(() => expect(screen.getByRole('row', { name: /Alpha/ }).textContent).toContain('2.5'));
     expect(platform.calls.filter((c) => c.command === 'dashboard')).toHaveLength(2);
   });
@@ -124,7 +126,7 @@ describe('Dashboard', () => {
     platform.call = (async () => {
       throw new Error('the database is damaged');
     }) as typeof platform.call;
-    render(Dashboard, { platform, framework, org, onopen, version: 0 });
+    render(Dashboard, { data: new OrganisationData(platform, org), framework, onopen });
     expect((await screen.findByRole('alert')).textContent).toContain('damaged');
   });
 });

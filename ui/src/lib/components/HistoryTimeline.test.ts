@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import HistoryTimeline from './HistoryTimeline.svelte';
 import { FakePlatform, fakeFramework } from '../platform/fake';
+import { OrganisationData } from '../organisation.svelte';
 import type { HistoryEntry } from '../platform';
 
 const org = { id: 1, name: 'Acme', description: '', created_at: '2026-01-01T00:00:00Z' };
@@ -28,7 +29,11 @@ describe('HistoryTimeline', () => {
       entry(2, 'tags', ['data'], ['data', 'risk']),
       entry(3, 'current', 1, null, 'undo'),
     ];
-    render(HistoryTimeline, { platform, framework: fakeFramework, org, capability: 'a-one', version: 0 });
+    render(HistoryTimeline, {
+      data: new OrganisationData(platform, org),
+      framework: fakeFramework,
+      capability: 'a-one',
+    });
     expect(await screen.findByText('History (3 changes)')).toBeTruthy();
     expect(platform.calls).toContainEqual({ command: 'history', args: { org: 1, capability: 'a-one' } });
     const sets = within(screen.getByRole('list', { name: 'Changes, newest first' }))
@@ -48,11 +53,9 @@ describe('HistoryTimeline', () => {
     const platform = new FakePlatform();
     platform.history = [entry(1, 'current', null, 1)];
     const { container } = render(HistoryTimeline, {
-      platform,
+      data: new OrganisationData(platform, org),
       framework: fakeFramework,
-      org,
       capability: 'a-one',
-      version: 0,
     });
     await screen.findByText('History (1 change)');
     expect(container.querySelector('details')?.open).toBe(false);
@@ -65,25 +68,24 @@ describe('HistoryTimeline', () => {
       entry(1, 'evidence', [{ label: 'Policy', url: 'https://x.test' }], []),
       entry(1, 'not_applicable', null, 'No models'),
     ];
-    render(HistoryTimeline, { platform, framework: fakeFramework, org, capability: 'a-one', version: 0 });
+    render(HistoryTimeline, {
+      data: new OrganisationData(platform, org),
+      framework: fakeFramework,
+      capability: 'a-one',
+    });
     await screen.findByText('History (1 change)');
     expect(screen.getByText(/none → Boss/)).toBeTruthy();
     expect(screen.getByText(/removed “Policy”/)).toBeTruthy();
     expect(screen.getByText(/marked not applicable: No models/)).toBeTruthy();
   });
 
-  it('reloads when the version changes', async () => {
+  it("reloads when the organisation's data is refreshed", async () => {
     const platform = new FakePlatform();
-    const { rerender } = render(HistoryTimeline, {
-      platform,
-      framework: fakeFramework,
-      org,
-      capability: 'a-one',
-      version: 0,
-    });
+    const data = new OrganisationData(platform, org);
+    render(HistoryTimeline, { data, framework: fakeFramework, capability: 'a-one' });
     await screen.findByText('History (0 changes)');
     platform.history = [entry(1, 'current', null, 1)];
-    await rerender({ version: 1 });
+    await data.refresh();
     await screen.findByText('History (1 change)');
     expect(platform.calls.filter((c) => c.command === 'history')).toHaveLength(2);
   });
@@ -93,7 +95,11 @@ describe('HistoryTimeline', () => {
     platform.call = (async () => {
       throw new Error('the store is locked');
     }) as typeof platform.call;
-    render(HistoryTimeline, { platform, framework: fakeFramework, org, capability: 'a-one', version: 0 });
+    render(HistoryTimeline, {
+      data: new OrganisationData(platform, org),
+      framework: fakeFramework,
+      capability: 'a-one',
+    });
     await waitFor(() => expect(screen.getByText(/the store is locked/)).toBeTruthy());
     expect(screen.queryByRole('alert')).toBeNull();
   });

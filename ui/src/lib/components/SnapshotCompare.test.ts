@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import SnapshotCompare from './SnapshotCompare.svelte';
 import { FakePlatform, fakeFramework } from '../platform/fake';
+import { OrganisationData } from '../organisation.svelte';
 import { emptyAssessment, type Assessment, type FrameworkView } from '../platform';
 
 const framework: FrameworkView = {
@@ -25,7 +26,7 @@ const optionTexts = (s: HTMLSelectElement) => [...s.options].map((o) => o.text);
 describe('SnapshotCompare', () => {
   it('takes a named snapshot and lists it; says so when there are none', async () => {
     const { platform, org, onopen } = await setup();
-    render(SnapshotCompare, { platform, org, onopen });
+    render(SnapshotCompare, { data: new OrganisationData(platform, org), onopen });
     await screen.findByText(/No snapshots yet/);
     await fireEvent.input(screen.getByRole('textbox', { name: 'Snapshot name' }), { target: { value: ' Baseline ' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Take snapshot' }));
@@ -43,7 +44,7 @@ describe('SnapshotCompare', () => {
     set('a-one', { current: 2, target: 2, notes: 'Better now' });
     await platform.call('take_snapshot', { org: org.id, name: 'Summer' });
     set('b-one', { current: 3, target: 1 });
-    render(SnapshotCompare, { platform, org, onopen, framework });
+    render(SnapshotCompare, { data: new OrganisationData(platform, org), onopen, framework });
 
     await waitFor(() => expect(select('Compare').value).not.toBe('now'));
     expect(optionTexts(select('Compare'))).toEqual(['Summer', 'Spring', 'Now']);
@@ -76,24 +77,25 @@ describe('SnapshotCompare', () => {
     const { platform, org, set, onopen } = await setup();
     set('a-one', { current: 1 });
     await platform.call('take_snapshot', { org: org.id, name: 'Only' });
-    render(SnapshotCompare, { platform, org, onopen });
+    render(SnapshotCompare, { data: new OrganisationData(platform, org), onopen });
     expect((await screen.findByText(/No differences/)).textContent).toContain('Only');
     expect(screen.queryByRole('table')).toBeNull();
   });
 
-  it('redoes a comparison with now when the version is bumped', async () => {
+  it("redoes a comparison with now when the organisation's data is refreshed", async () => {
     const { platform, org, set, onopen } = await setup();
     await platform.call('take_snapshot', { org: org.id, name: 'Empty' });
-    const view = render(SnapshotCompare, { platform, org, onopen, version: 0 });
+    const data = new OrganisationData(platform, org);
+    render(SnapshotCompare, { data, onopen });
     await screen.findByText(/No differences/);
     set('a-one', { current: 1 });
-    await view.rerender({ platform, org, onopen, version: 1 });
+    await data.refresh();
     expect(await screen.findByRole('table')).toBeTruthy();
   });
 
   it('shows the reason a snapshot was refused', async () => {
     const { platform, org, onopen } = await setup();
-    render(SnapshotCompare, { platform, org, onopen });
+    render(SnapshotCompare, { data: new OrganisationData(platform, org), onopen });
     await screen.findByText(/No snapshots yet/);
     await fireEvent.click(screen.getByRole('button', { name: 'Take snapshot' }));
     expect((await screen.findByRole('alert')).textContent).toContain('name');

@@ -2,12 +2,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import WorkshopVotes from './WorkshopVotes.svelte';
 import { FakePlatform, fakeFramework } from '../platform/fake';
+import { OrganisationData } from '../organisation.svelte';
 
 describe('WorkshopVotes', () => {
   it('invites a first workshop when there is none', async () => {
     const platform = new FakePlatform();
     const org = await platform.call('create_organisation', { name: 'Acme' });
-    render(WorkshopVotes, { platform, framework: fakeFramework, org, onopen: () => {}, version: 0 });
+    render(WorkshopVotes, { data: new OrganisationData(platform, org), framework: fakeFramework, onopen: () => {} });
     expect(await screen.findByText(/No workshops yet/)).toBeTruthy();
   });
 
@@ -18,7 +19,7 @@ describe('WorkshopVotes', () => {
     await platform.call('vote', { workshop: w.id, capability: 'a-one', delta: 2 });
     await platform.call('vote', { workshop: w.id, capability: 'b-one', delta: 5 });
     const onopen = vi.fn();
-    render(WorkshopVotes, { platform, framework: fakeFramework, org, onopen, version: 0 });
+    render(WorkshopVotes, { data: new OrganisationData(platform, org), framework: fakeFramework, onopen });
     const votes = await screen.findByRole('list', { name: 'Dots in Offsite' });
     const items = within(votes)
       .getAllByRole('listitem')
