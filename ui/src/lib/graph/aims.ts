@@ -58,3 +58,39 @@ export function screenPositions(cy: Core, skip: Set<string>, aims: Map<string, P
   });
   return out;
 }
+
+/**
+ * The node list's positions, kept up to date: recomputed a moment after the view stops moving
+ * (not on every frame of a pan), with group aims found afresh only when the layout or what is
+ * shown changed.
+ */
+export class ListPositions {
+  private aims = new Map<string, Point>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  /** `publish` receives each new set of positions; `delay` is how long the view must rest, in ms. */
+  constructor(
+    private readonly publish: (positions: Record<string, Point>) => void,
+    private readonly delay: number,
+  ) {}
+
+  /** Recomputes now; `refreshAims` when the layout or what is shown changed. */
+  record(cy: Core, skip: Set<string>, refreshAims = false) {
+    if (refreshAims) this.aims = new Map();
+    this.publish(screenPositions(cy, skip, this.aims));
+  }
+
+  /** Recomputes once the view has rested, with what `now` gives then (nothing if it gives null). */
+  schedule(now: () => { cy: Core; skip: Set<string> } | null, refreshAims = false) {
+    clearTimeout(this.timer);
+    if (refreshAims) this.aims = new Map();
+    this.timer = setTimeout(() => {
+      const at = now();
+      if (at) this.record(at.cy, at.skip);
+    }, this.delay);
+  }
+
+  stop() {
+    clearTimeout(this.timer);
+  }
+}

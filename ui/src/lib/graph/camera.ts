@@ -144,3 +144,45 @@ export function nodesBox(eles: NodeCollection, centres = false, margin = 30): Bo
   }
   return eles.boundingBox({ includeEdges: false, includeOverlays: false });
 }
+
+/** How long a camera move to a subject takes, in ms. */
+export const MOVE_MS = 300;
+
+/**
+ * The camera of one graph: frames nodes in the free area its view reports (`area`, given how
+ * much room to keep at the top for held titles), moving at once when motion is to be reduced.
+ */
+export class Camera {
+  constructor(
+    private readonly cy: Core,
+    private readonly area: (titleRoom: number) => Box,
+    private readonly calm: boolean,
+  ) {}
+
+  private limits(max = this.cy.maxZoom()): ZoomLimits {
+    return { min: this.cy.minZoom(), max };
+  }
+
+  /** Shows all of `eles` as large as the free area allows (see `nodesBox` for `centres`). */
+  fit(eles: NodeCollection, how: { duration?: number; maxZoom?: number; centres?: boolean; titleRoom?: number } = {}) {
+    const box = nodesBox(eles, how.centres);
+    if (!box) return;
+    const to = fitBox(box, this.area(how.titleRoom ?? 0), this.limits(how.maxZoom));
+    moveCamera(this.cy, to, how.duration ?? MOVE_MS, this.calm);
+  }
+
+  /** Centres `eles` in the free area, zooming in to `atLeast` if further out. */
+  centre(eles: NodeCollection, atLeast: number) {
+    const box = nodesBox(eles);
+    if (!box) return;
+    const to = centreBox(box, this.area(0), Math.max(this.cy.zoom(), atLeast), this.limits());
+    moveCamera(this.cy, to, MOVE_MS, this.calm);
+  }
+
+  /** Zooms by `factor` about the middle of the canvas, at once. */
+  zoomBy(factor: number) {
+    const now = { zoom: this.cy.zoom(), pan: this.cy.pan() };
+    const middle = { x: this.cy.width() / 2, y: this.cy.height() / 2 };
+    moveCamera(this.cy, zoomAbout(now, factor, middle, this.limits()), 0, this.calm);
+  }
+}
