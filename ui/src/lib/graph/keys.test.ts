@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { belongsElsewhere, commandFor, listMove, ZOOM_STEP } from './keys';
+import { belongsElsewhere, commandFor, listMove, onScreen, ZOOM_STEP } from './keys';
 
 const none = { selected: false, depth: 0 };
 const chosen = { selected: true, depth: 0 };
@@ -62,5 +62,16 @@ describe('listMove', () => {
     expect(listMove('Home', 2, 3)).toBe(0);
     expect(listMove('End', 0, 3)).toBe(2);
     expect(listMove('a', 0, 3)).toBe(-1);
+  });
+});
+
+describe('onScreen', () => {
+  it('tells a view kept mounted behind another from the one shown', () => {
+    const shown = document.body.appendChild(document.createElement('div'));
+    const behind = document.body.appendChild(document.createElement('div'));
+    behind.style.visibility = 'hidden';
+    expect(onScreen(shown)).toBe(true);
+    expect(onScreen(behind), 'keys must not move a graph nobody can see').toBe(false);
+    document.body.replaceChildren();
   });
 });

@@ -36,6 +36,12 @@ export function commandFor(key: string, state: { selected: boolean; depth: numbe
   }
 }
 
+/** Whether `el` is on screen: the app keeps views mounted, invisible, behind the one shown. */
+export function onScreen(el: Element): boolean {
+  if (typeof el.checkVisibility === 'function') return el.checkVisibility({ visibilityProperty: true });
+  return getComputedStyle(el).visibility !== 'hidden';
+}
+
 /**
  * Whether a key press belongs to something else: a shortcut with a modifier, one already
  * handled, typing in a field, or an open dialog (Esc above all closes the dialog).

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import cytoscape from 'cytoscape';
 import { OVERVIEW_GROUP_PX } from './detail';
 import { GROUP_FONT_PX, PRESENT_GROUP_PX, PRESENT_LABEL_PX } from './elements';
@@ -45,5 +45,27 @@ describe('HeldLabels', () => {
     labels.apply(cy, new Map([['b', 24]]));
     expect(cy.getElementById('a').style('font-size'), 'a label no longer held returns to its own size').toBe('10px');
     expect(cy.getElementById('b').style('font-size')).toBe('48px');
+  });
+
+  it('folds the many zoom steps of one frame into one restyle, and skips a graph that is gone', () => {
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (run: FrameRequestCallback) => frames.push(run));
+    try {
+      // A stand-in graph: Cytoscape would ask for frames of its own.
+      const node = { style: () => node, removeStyle: () => node };
+      const cy = { zoom: () => 1, batch: (run: () => void) => run(), getElementById: () => node } as never;
+      const labels = new HeldLabels();
+      const held = vi.fn(() => new Map([['a', 24]]));
+      labels.schedule(() => cy, held);
+      labels.schedule(() => cy, held);
+      expect(frames, 'one frame for both calls').toHaveLength(1);
+      frames.shift()!(0);
+      expect(held).toHaveBeenCalledTimes(1);
+      labels.schedule(() => undefined, held);
+      frames.shift()!(0);
+      expect(held, 'a destroyed graph must not be touched').toHaveBeenCalledTimes(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

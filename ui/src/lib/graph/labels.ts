@@ -37,6 +37,20 @@ export const modelSize = (px: number, zoom: number) => Math.max(px / zoom, MIN_M
 export class HeldLabels {
   /** Nodes whose label size is held now, with the size given. */
   private sized = new Map<string, number>();
+  private frame = 0;
+
+  /**
+   * Applies, on the next frame, the sizes `held` gives for the graph `graph()` then has (none
+   * if it is gone). Calls before that frame fold into it: a zoom reports many steps per frame.
+   */
+  schedule(graph: () => Core | undefined, held: (cy: Core) => Map<string, number>) {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      const cy = graph();
+      if (cy) this.apply(cy, held(cy));
+    });
+  }
 
   apply(cy: Core, held: Map<string, number>) {
     const zoom = cy.zoom();
