@@ -2,7 +2,8 @@
 // the screen nothing covers. Fit, zoom to selection and the presenting camera all frame their
 // subject through `fitBox` and `centreBox` in an area from `areaOf`, so the three agree on what
 // "in view" means (not under the toolbar, the legend or the caption). Pure maths on boxes, apart
-// from `moveCamera`, which hands the answer to Cytoscape.
+// from the last part: `nodesBox` reads what to frame from Cytoscape, `moveCamera` hands it the
+// answer, and `Camera` puts the two together for one graph.
 
 import type { Core, NodeCollection } from 'cytoscape';
 import type { Point } from '../platform';
