@@ -1,0 +1,143 @@
+import { describe, expect, it, vi } from 'vitest';
+import {
+  areaOf,
+  centreBox,
+  explorerInsets,
+  FALLBACK_MARGIN,
+  fitBox,
+  moveCamera,
+  pointsBox,
+  presentingInsets,
+  toScreen,
+  zoomAbout,
+  type Box,
+} from './camera';
+
+const LIMITS = { min: 0.05, max: 4 };
+const middleOnScreen = (box: Box, v: { zoom: number; pan: { x: number; y: number } }) =>
+  toScreen({ x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 }, v);
+
+describe('areaOf', () => {
+  it('leaves out what the insets cover', () => {
+    expect(areaOf(800, 600, { top: 50, right: 16, bottom: 70, left: 16 })).toEqual({
+      x1: 16,
+      y1: 50,
+      x2: 784,
+      y2: 530,
+    });
+  });
+
+  it('falls back to the whole canvas less a margin when the insets leave too little room', () => {
+    const area = areaOf(300, 120, explorerInsets(60, 40));
+    expect(area, 'a subject under the toolbar is better than one squeezed to nothing').toEqual({
+      x1: FALLBACK_MARGIN,
+      y1: FALLBACK_MARGIN,
+      x2: 300 - FALLBACK_MARGIN,
+      y2: 120 - FALLBACK_MARGIN,
+    });
+  });
+
+  it('keeps the left of the stage for the caption while presenting', () => {
+    const area = areaOf(1000, 800, presentingInsets(1000));
+    expect(area.x1).toBeCloseTo(360);
+    expect(area).toMatchObject({ y1: 60, x2: 940, y2: 740 });
+  });
+});
+
+describe('fitBox', () => {
+  const area = { x1: 0, y1: 0, x2: 400, y2: 300 };
+
+  it('halves the zoom for a box twice the size of the area and centres it there', () => {
+    const box = { x1: -400, y1: -300, x2: 400, y2: 300 };
+    const v = fitBox(box, area, LIMITS);
+    expect(v.zoom).toBe(0.5);
+    expect(middleOnScreen(box, v), 'the subject must sit in the middle of the free area').toEqual({ x: 200, y: 150 });
+  });
+
+  it('frames the box inside the area the insets leave, not under them', () => {
+    const free = areaOf(800, 600, explorerInsets(84, 44));
+    const box = { x1: 1000, y1: 1000, x2: 1200, y2: 1100 };
+    const v = fitBox(box, free, LIMITS);
+    const a = toScreen({ x: box.x1, y: box.y1 }, v);
+    const b = toScreen({ x: box.x2, y: box.y2 }, v);
+    expect(a.y, 'nothing may start out hidden under the toolbar').toBeGreaterThanOrEqual(free.y1);
+    expect(b.y, 'nothing may start out hidden under the legend').toBeLessThanOrEqual(free.y2);
+    expect(a.x).toBeGreaterThanOrEqual(free.x1);
+    expect(b.x).toBeLessThanOrEqual(free.x2);
+    // The box is 2:1 and the area about 1.75:1, so the subject fills the width.
+    expect(b.x - a.x, 'the subject must be as large as the free area allows').toBeCloseTo(free.x2 - free.x1, -1);
+  });
+
+  it('holds the zoom within the limits for a tiny or a huge subject', () => {
+    expect(fitBox({ x1: 0, y1: 0, x2: 10, y2: 10 }, area, LIMITS).zoom).toBe(4);
+    expect(fitBox({ x1: 0, y1: 0, x2: 1e6, y2: 1e6 }, area, LIMITS).zoom).toBe(0.05);
+  });
+
+  it('frames a single point at the largest zoom allowed, centred', () => {
+    const point = { x1: 50, y1: 70, x2: 50, y2: 70 };
+    const v = fitBox(point, area, { min: 0.05, max: 2.2 });
+    expect(v.zoom).toBe(2.2);
+    expect(middleOnScreen(point, v)).toEqual({ x: 200, y: 150 });
+  });
+});
+
+describe('centreBox', () => {
+  it('keeps the zoom asked for and centres the subject in the area', () => {
+    const box = { x1: 10, y1: 10, x2: 30, y2: 30 };
+    const area = { x1: 100, y1: 50, x2: 500, y2: 450 };
+    const v = centreBox(box, area, 1.2, LIMITS);
+    expect(v.zoom).toBe(1.2);
+    expect(middleOnScreen(box, v)).toEqual({ x: 300, y: 250 });
+  });
+});
+
+describe('zoomAbout', () => {
+  it('keeps the point zoomed about where it is on screen', () => {
+    const now = { zoom: 1, pan: { x: 40, y: -20 } };
+    const about = { x: 400, y: 300 };
+    const v = zoomAbout(now, 1.25, about, LIMITS);
+    expect(v.zoom).toBe(1.25);
+    // The model point under `about` before the zoom is under it after.
+    const model = { x: (about.x - now.pan.x) / now.zoom, y: (about.y - now.pan.y) / now.zoom };
+    expect(toScreen(model, v)).toEqual(about);
+  });
+
+  it('stops at the zoom limits', () => {
+    expect(zoomAbout({ zoom: 3.5, pan: { x: 0, y: 0 } }, 1.25, { x: 0, y: 0 }, LIMITS).zoom).toBe(4);
+  });
+});
+
+describe('pointsBox', () => {
+  it('boxes the points with a margin, and has nothing to box without points', () => {
+    expect(
+      pointsBox(
+        [
+          { x: 0, y: 5 },
+          { x: 10, y: -5 },
+        ],
+        30,
+      ),
+    ).toEqual({ x1: -30, y1: -35, x2: 40, y2: 35 });
+    expect(pointsBox([])).toBeNull();
+  });
+});
+
+describe('moveCamera', () => {
+  const fakeCy = () => ({ stop: vi.fn(), viewport: vi.fn(), animate: vi.fn() });
+  const to = { zoom: 2, pan: { x: 5, y: 6 } };
+
+  it('jumps when motion is to be reduced, and stops any move under way first', () => {
+    const cy = fakeCy();
+    moveCamera(cy as never, to, 700, true);
+    expect(cy.stop).toHaveBeenCalled();
+    expect(cy.viewport).toHaveBeenCalledWith(to);
+    expect(cy.animate, 'a person who asked for less motion gets no camera flight').not.toHaveBeenCalled();
+  });
+
+  it('flies there otherwise', () => {
+    const cy = fakeCy();
+    moveCamera(cy as never, to, 700, false);
+    expect(cy.animate).toHaveBeenCalledWith(to, expect.objectContaining({ duration: 700 }));
+    expect(cy.viewport).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,189 @@
+// The graph's camera: where to put the viewport so that some part of the graph fills the part of
+// the screen nothing covers. Fit, zoom to selection and the presenting camera all frame their
+// subject through `fitBox` and `centreBox` in an area from `areaOf`, so the three agree on what
+// "in view" means (not under the toolbar, the legend or the caption). Pure maths on boxes, apart
+// from the last part: `nodesBox` reads what to frame from Cytoscape, `moveCamera` hands it the
+// answer, and `Camera` puts the two together for one graph.
+
+import type { Core, NodeCollection } from 'cytoscape';
+import type { Point } from '../platform';
+
+/** A rectangle: in model coordinates for what is framed, in screen pixels for where. */
+export interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** Screen pixels taken from each side of the canvas by what is drawn over it. */
+export interface Insets {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+export interface Viewport {
+  zoom: number;
+  pan: Point;
+}
+
+export interface ZoomLimits {
+  min: number;
+  max: number;
+}
+
+/** The gap kept between the framed subject and the toolbar, the legend or the canvas edge. */
+export const CHROME_GAP = 16;
+/** Presenting: the share of the width the step's caption takes on the left. */
+export const CAPTION_SHARE = 0.36;
+/** Presenting: the margin around the framed step, wide enough to read from the back of a room. */
+export const STAGE_MARGIN = 60;
+/** Below this size (either way) the insets leave too little to frame anything in. */
+export const MIN_AREA = 40;
+/** The margin used instead of the insets when they leave too little room. */
+export const FALLBACK_MARGIN = 24;
+
+/** What the explorer covers: its toolbar above and legend below, each with a gap. */
+export function explorerInsets(topBar: number, bottomBar: number): Insets {
+  return { top: topBar + CHROME_GAP, right: CHROME_GAP, bottom: bottomBar + CHROME_GAP, left: CHROME_GAP };
+}
+
+/** What presenting covers: the caption on the left, and a wide margin all round. */
+export function presentingInsets(width: number): Insets {
+  return { top: STAGE_MARGIN, right: STAGE_MARGIN, bottom: STAGE_MARGIN, left: width * CAPTION_SHARE };
+}
+
+/**
+ * The part of a `width` × `height` canvas the insets leave free. When that is too small to frame
+ * anything (a narrow window, a graph mounted before it has a size), the whole canvas less a small
+ * margin is used: a subject under the toolbar beats one squeezed to a dot.
+ */
+export function areaOf(width: number, height: number, insets: Insets): Box {
+  const area = { x1: insets.left, y1: insets.top, x2: width - insets.right, y2: height - insets.bottom };
+  if (area.x2 - area.x1 > MIN_AREA && area.y2 - area.y1 > MIN_AREA) return area;
+  return { x1: FALLBACK_MARGIN, y1: FALLBACK_MARGIN, x2: width - FALLBACK_MARGIN, y2: height - FALLBACK_MARGIN };
+}
+
+export const clampZoom = (zoom: number, limits: ZoomLimits) => Math.min(limits.max, Math.max(limits.min, zoom));
+
+const middle = (b: Box): Point => ({ x: (b.x1 + b.x2) / 2, y: (b.y1 + b.y2) / 2 });
+
+/** The viewport that puts the middle of `box` (model) at the middle of `area` (screen) at `zoom`, clamped. */
+export function centreBox(box: Box, area: Box, zoom: number, limits: ZoomLimits): Viewport {
+  const z = clampZoom(zoom, limits);
+  const from = middle(box);
+  const to = middle(area);
+  return { zoom: z, pan: { x: to.x - z * from.x, y: to.y - z * from.y } };
+}
+
+/**
+ * The viewport that shows all of `box` (model) as large as fits in `area` (screen), centred,
+ * the zoom clamped to `limits`. A box with no width or height (a single point) is framed as if
+ * it were one unit across, which the limits then bring back to the largest zoom allowed.
+ */
+export function fitBox(box: Box, area: Box, limits: ZoomLimits): Viewport {
+  const zoom = Math.min(
+    (area.x2 - area.x1) / Math.max(box.x2 - box.x1, 1),
+    (area.y2 - area.y1) / Math.max(box.y2 - box.y1, 1),
+  );
+  return centreBox(box, area, zoom, limits);
+}
+
+/** The viewport zoomed by `factor` about the screen point `about`, which stays where it is. */
+export function zoomAbout(now: Viewport, factor: number, about: Point, limits: ZoomLimits): Viewport {
+  const zoom = clampZoom(now.zoom * factor, limits);
+  const k = zoom / now.zoom;
+  return { zoom, pan: { x: about.x - (about.x - now.pan.x) * k, y: about.y - (about.y - now.pan.y) * k } };
+}
+
+/** Where a model point is on screen, to the pixel. */
+export function toScreen(p: Point, at: Viewport): Point {
+  return { x: Math.round(p.x * at.zoom + at.pan.x), y: Math.round(p.y * at.zoom + at.pan.y) };
+}
+
+/** The box around some points, `margin` wider on every side; null for no points. */
+export function pointsBox(points: Iterable<Point>, margin = 0): Box | null {
+  let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const p of points) {
+    x1 = Math.min(x1, p.x);
+    y1 = Math.min(y1, p.y);
+    x2 = Math.max(x2, p.x);
+    y2 = Math.max(y2, p.y);
+  }
+  if (x1 > x2) return null;
+  return { x1: x1 - margin, y1: y1 - margin, x2: x2 + margin, y2: y2 + margin };
+}
+
+/**
+ * Moves Cytoscape's camera to `to`: at once for `duration` 0 or when the person asked for less
+ * motion, else as an eased camera move. A move still under way is stopped, so moves never queue.
+ */
+export function moveCamera(
+  cy: Pick<Core, 'stop' | 'viewport' | 'animate'>,
+  to: Viewport,
+  duration: number,
+  calm: boolean,
+) {
+  cy.stop();
+  if (calm || duration === 0) cy.viewport({ zoom: to.zoom, pan: { ...to.pan } });
+  else cy.animate({ zoom: to.zoom, pan: { ...to.pan } }, { duration, easing: 'ease-in-out-cubic' });
+}
+
+/**
+ * The box the camera frames nodes by: the nodes with their labels, without lines (they run
+ * between the nodes anyway) or overlays. For a big graph, `centres` frames the node centres
+ * instead, `margin` wider: a bounding box would first style and measure every element, seconds.
+ */
+export function nodesBox(eles: NodeCollection, centres = false, margin = 30): Box | null {
+  if (eles.empty()) return null;
+  if (centres) {
+    const points: Point[] = [];
+    eles.forEach((n) => void (n.isParent() || points.push(n.position())));
+    return pointsBox(points, margin);
+  }
+  return eles.boundingBox({ includeEdges: false, includeOverlays: false });
+}
+
+/** How long a camera move to a subject takes, in ms. */
+export const MOVE_MS = 300;
+
+/**
+ * The camera of one graph: frames nodes in the free area its view reports (`area`, given how
+ * much room to keep at the top for held titles), moving at once when motion is to be reduced.
+ */
+export class Camera {
+  constructor(
+    private readonly cy: Core,
+    private readonly area: (titleRoom: number) => Box,
+    private readonly calm: boolean,
+  ) {}
+
+  private limits(max = this.cy.maxZoom()): ZoomLimits {
+    return { min: this.cy.minZoom(), max };
+  }
+
+  /** Shows all of `eles` as large as the free area allows (see `nodesBox` for `centres`). */
+  fit(eles: NodeCollection, how: { duration?: number; maxZoom?: number; centres?: boolean; titleRoom?: number } = {}) {
+    const box = nodesBox(eles, how.centres);
+    if (!box) return;
+    const to = fitBox(box, this.area(how.titleRoom ?? 0), this.limits(how.maxZoom));
+    moveCamera(this.cy, to, how.duration ?? MOVE_MS, this.calm);
+  }
+
+  /** Centres `eles` in the free area, zooming in to `atLeast` if further out. */
+  centre(eles: NodeCollection, atLeast: number) {
+    const box = nodesBox(eles);
+    if (!box) return;
+    const to = centreBox(box, this.area(0), Math.max(this.cy.zoom(), atLeast), this.limits());
+    moveCamera(this.cy, to, MOVE_MS, this.calm);
+  }
+
+  /** Zooms by `factor` about the middle of the canvas, at once. */
+  zoomBy(factor: number) {
+    const now = { zoom: this.cy.zoom(), pan: this.cy.pan() };
+    const middle = { x: this.cy.width() / 2, y: this.cy.height() / 2 };
+    moveCamera(this.cy, zoomAbout(now, factor, middle, this.limits()), 0, this.calm);
+  }
+}

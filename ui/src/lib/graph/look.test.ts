@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { fakeFramework } from '../platform/fake';
+import { NO_FILTERS } from './filters';
+import { GraphLook } from './look.svelte';
+
+function lookAt(selected: string | null, lens: { stakeholder: string; ids: Set<string> } | null = null) {
+  return new GraphLook({ view: () => fakeFramework, selected: () => selected, lens: () => lens, heat: () => null });
+}
+
+describe('GraphLook', () => {
+  it('focuses around the selection to the depth set, and fades the rest', () => {
+    const look = lookAt('boss');
+    expect(look.focus, 'no depth, no focus').toBeNull();
+    expect(look.faded.size).toBe(0);
+    look.depth = 1;
+    expect(look.focus).toEqual(new Set(['boss', 'alpha']));
+    expect(look.faded.has('b-one'), 'what is outside the focus is faded').toBe(true);
+    expect(look.faded.has('alpha')).toBe(false);
+  });
+
+  it('drops the focus when the selection is filtered out, rather than focus on nothing', () => {
+    const look = lookAt('boss');
+    look.depth = 2;
+    look.filters = { ...NO_FILTERS, hiddenKinds: ['stakeholder'] };
+    expect(look.gone.has('boss')).toBe(true);
+    expect(look.focus).toBeNull();
+    expect(look.faded.size, 'a focus on a hidden node would fade the whole graph').toBe(0);
+  });
+
+  it('counts only capabilities as the lens role’s concerns, while highlighting the role too', () => {
+    const look = lookAt(null, { stakeholder: 'boss', ids: new Set(['alpha', 'a-one']) });
+    expect(look.lensCount).toBe(1);
+    expect(look.lensHits).toEqual(new Set(['alpha', 'a-one', 'boss']));
+    expect(look.now()).toMatchObject({ lensHits: look.lensHits, selected: null, heat: null });
+  });
+
+  it('walks the neighbourhood of any node among what is shown', () => {
+    const look = lookAt(null);
+    expect(look.around('a-one', 1)).toEqual(new Set(['a-one', 'alpha', 'b-one']));
+    look.filters = { ...NO_FILTERS, hiddenEdgeKinds: ['references'] };
+    expect(look.around('a-one', 1), 'a hidden line leads nowhere').toEqual(new Set(['a-one', 'alpha']));
+  });
+});
