@@ -9,6 +9,8 @@ mod cli;
 mod command_names;
 mod explore;
 mod export;
+#[cfg(test)]
+mod fixtures;
 mod ipc;
 mod org_cmd;
 mod present;
