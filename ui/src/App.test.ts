@@ -7,7 +7,7 @@ import { AppError } from './lib/platform';
 describe('App', () => {
   it('shows every problem of a pack that failed to load instead of an empty graph', async () => {
     const platform = new FakePlatform();
-    platform.framework = new AppError({
+    platform.frameworkError = new AppError({
       code: 'invalid_input',
       message: 'nodes/a.md:3: unknown kind `capabilty`',
     });
