@@ -8,6 +8,8 @@ mod cli;
 #[cfg(test)]
 mod command_names;
 mod explore;
+#[cfg(test)]
+mod fixtures;
 mod ipc;
 mod org_cmd;
 mod present;

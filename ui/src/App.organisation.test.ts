@@ -30,8 +30,7 @@ vi.mock('chart.js', async () => {
 
 describe('the organisation in the app', () => {
   it('updates the dashboard beside the editor once per save, keeping the editor as it is', async () => {
-    const platform = new FakePlatform();
-    await platform.call('create_organisation', { name: 'Acme' });
+    const platform = new FakePlatform('acme');
     render(App, { platform });
     const picker = (await screen.findByRole('combobox', { name: 'Organisation' })) as HTMLSelectElement;
     await waitFor(() => expect(picker.value).not.toBe(''));
@@ -45,7 +44,7 @@ describe('the organisation in the app', () => {
     const notes = within(editor).getByRole('textbox', { name: 'Notes' }) as HTMLTextAreaElement;
     await fireEvent.click(screen.getByRole('tab', { name: 'Dashboard' }));
     const progress = await screen.findByRole('article', { name: 'Progress' });
-    expect(progress.textContent).toMatch(/0\s*of 2 assessed/);
+    expect(progress.textContent).toMatch(/0\s*of 5 assessed/);
 
     const dashboards = () => platform.calls.filter((c) => c.command === 'dashboard').length;
     const before = dashboards();
@@ -53,7 +52,7 @@ describe('the organisation in the app', () => {
     await fireEvent.change(within(editor).getByRole('combobox', { name: 'Current maturity' }), {
       target: { value: '1' },
     });
-    await waitFor(() => expect(progress.textContent, 'the dashboard follows the save').toMatch(/1\s*of 2 assessed/));
+    await waitFor(() => expect(progress.textContent, 'the dashboard follows the save').toMatch(/1\s*of 5 assessed/));
     expect(dashboards(), 'one refresh, one dashboard load').toBe(before + 1);
     expect(editor.isConnected, 'the editor is not remounted to catch up').toBe(true);
     expect(notes.value).toBe('Still typing');

@@ -1,6 +1,6 @@
 // Workshop mode through the whole frame, against the fake platform: F5, a tour, the clicker,
 // privacy, live capture and ending the workshop.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import App from './App.svelte';
 import { FakePlatform } from './lib/platform/fake';
@@ -8,13 +8,22 @@ import { installCanvasStub } from './lib/graph/canvas-stub';
 
 installCanvasStub();
 
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** The recorded workshop is named after the tour and the day it starts on: this one. */
+const TODAY = '2026-01-01';
+
 const key = (k: string) => fireEvent.keyDown(document.body, { key: k });
 const bar = () => screen.getByRole('group', { name: 'Presentation' }).textContent ?? '';
 
 describe('presenting from the app', () => {
   it('walks a tour with the clicker, keeps notes private, captures, and ends the workshop', async () => {
-    const platform = new FakePlatform();
-    const org = await platform.call('create_organisation', { name: 'Acme' });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(`${TODAY}T09:00:00Z`));
+    const platform = new FakePlatform('acme');
+    const [org] = await platform.call('organisations', {});
     await platform.call('save_assessment', {
       org: org.id,
       capability: 'a-one',
@@ -34,7 +43,8 @@ describe('presenting from the app', () => {
     expect(dialog.isConnected).toBe(false);
     expect(document.documentElement.hasAttribute('data-present')).toBe(true);
     expect(platform.opened).toEqual(['presenter']);
-    expect(platform.workshops).toHaveLength(1);
+    const workshops = () => platform.call('workshops', { org: org.id });
+    expect(await workshops()).toMatchObject([{ title: `Mini in three steps · ${TODAY}`, ended_at: null }]);
 
     await key('PageDown');
     await key('PageDown');
@@ -48,8 +58,11 @@ describe('presenting from the app', () => {
     await key('c');
     await key('1');
     await waitFor(() => expect(bar()).toContain('Current maturity of Alpha one: 1'));
-    expect(platform.assessmentsOf(org.id)['a-one'].current).toBe(1);
-    expect(platform.history[platform.history.length - 1]?.workshop).toBe(platform.workshops[0].title);
+    expect((await platform.call('assessment', { org: org.id, capability: 'a-one' })).current).toBe(1);
+    const history = await platform.call('history', { org: org.id, capability: null });
+    expect(history[history.length - 1]?.workshop, 'a change made in a workshop is attributed to it').toBe(
+      `Mini in three steps · ${TODAY}`,
+    );
     await key('v');
     await key('2');
     await waitFor(() => expect(bar()).toContain('Dots on Alpha one: 2'));
@@ -63,8 +76,9 @@ describe('presenting from the app', () => {
     expect(document.documentElement.hasAttribute('data-present')).toBe(false);
     expect(end.textContent).toContain('2 dots');
     await fireEvent.click(screen.getByRole('button', { name: 'End workshop' }));
-    await waitFor(() => expect(platform.workshops[0].ended_at).not.toBeNull());
-    expect(platform.snapshots.map((s) => s.name)).toEqual([platform.workshops[0].title]);
+    await waitFor(async () => expect((await workshops())[0].ended_at).not.toBeNull());
+    const snapshots = await platform.call('snapshots', { org: org.id });
+    expect(snapshots.map((s) => s.name)).toEqual([`Mini in three steps · ${TODAY}`]);
   });
 
   it('follows moves made in the presenter window', async () => {

@@ -7,8 +7,8 @@ import { AppError } from './lib/platform';
 describe('App', () => {
   it('shows every problem of a pack that failed to load instead of an empty graph', async () => {
     const platform = new FakePlatform();
-    platform.framework = new AppError({
-      code: 'invalid_input',
+    platform.frameworkError = new AppError({
+      code: null,
       message: 'nodes/a.md:3: unknown kind `capabilty`',
     });
     render(App, { platform });

@@ -1,19 +1,20 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import Presenter from './Presenter.svelte';
 import { FakePlatform } from './lib/platform/fake';
-import { emptyAssessment, type Events, type Presentation } from './lib/platform';
+import type { Events, Presentation, TourView } from './lib/platform';
 import { newPresentation, stepTo } from './lib/present';
 
-/** The fake, with talking points on the built-in tour's second step too. */
-function fake(): FakePlatform {
-  const platform = new FakePlatform();
-  platform.tours[0].steps[1].notes_html = '<p>Name <em>both</em> views.</p>';
-  return platform;
-}
+/** The mini pack's tour: three steps, each with talking points. */
+let tour: TourView;
+beforeAll(async () => {
+  [tour] = await new FakePlatform().call('tours', {});
+});
 
-function at(platform: FakePlatform, step: number, extra: Partial<Presentation> = {}): Presentation {
-  return { ...stepTo(newPresentation('graph', null, null), platform.tours[0], step), ...extra };
+const fake = (scenario: 'empty' | 'acme' = 'empty') => new FakePlatform(scenario);
+
+function at(step: number, extra: Partial<Presentation> = {}): Presentation {
+  return { ...stepTo(newPresentation('graph', null, null), tour, step), ...extra };
 }
 
 const current = () => screen.getByRole('heading', { level: 2, name: 'Mini' }).closest('section') as HTMLElement;
@@ -36,7 +37,7 @@ describe('Presenter', () => {
 
   it('shows the current step, its position, and the next step with its talking points', async () => {
     const platform = fake();
-    platform.presentation = at(platform, 0);
+    platform.presentation = at(0);
     render(Presenter, { platform });
     expect(await screen.findByRole('heading', { level: 2, name: 'Mini' })).toBeTruthy();
     expect(screen.getByRole('heading', { level: 1, name: 'Mini in three steps' })).toBeTruthy();
@@ -51,7 +52,7 @@ describe('Presenter', () => {
 
   it('moves on with Next, and follows the state the core sends back', async () => {
     const platform = fake();
-    platform.presentation = at(platform, 0);
+    platform.presentation = at(0);
     render(Presenter, { platform });
     await screen.findByText('Step 1 of 3');
     await fireEvent.click(screen.getByRole('button', { name: /Next/ }));
@@ -70,22 +71,22 @@ describe('Presenter', () => {
 
   it('follows a presentation event from the other window', async () => {
     const platform = fake();
-    platform.presentation = at(platform, 0);
+    platform.presentation = at(0);
     render(Presenter, { platform });
     await screen.findByText('Step 1 of 3');
-    platform.emit('presentation', at(platform, 2, { revealed: true, blackout: true }));
+    platform.emit('presentation', at(2, { revealed: true, blackout: true }));
     expect(await screen.findByText('Step 3 of 3')).toBeTruthy();
     expect(screen.getByRole('heading', { level: 2, name: 'Alpha one' })).toBeTruthy();
     expect(screen.getByText('Revealed to the room')).toBeTruthy();
     expect(screen.getByText('Screen blacked out')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Reveal to room' }).getAttribute('aria-pressed')).toBe('true');
-    platform.emit('presentation', { ...at(platform, 2), active: false });
+    platform.emit('presentation', { ...at(2), active: false });
     expect(await screen.findByRole('heading', { name: 'Not presenting.' })).toBeTruthy();
   });
 
   it('toggles reveal and blackout (also with B) through the shared state', async () => {
     const platform = fake();
-    platform.presentation = at(platform, 1);
+    platform.presentation = at(1);
     render(Presenter, { platform });
     const reveal = await screen.findByRole('button', { name: 'Reveal to room' });
     expect(reveal.getAttribute('aria-pressed')).toBe('false');
@@ -103,18 +104,16 @@ describe('Presenter', () => {
   });
 
   it('shows the organisation’s private notes and the workshop’s votes for a capability, as plain text', async () => {
-    const platform = fake();
-    const org = await platform.call('create_organisation', { name: 'Acme' });
-    platform.assessments.set(`${org.id}:a-one`, {
-      ...emptyAssessment(),
-      current: 0,
-      target: 1,
-      priority: 'high',
-      notes: 'Line one\n<b>not bold</b>',
+    const platform = fake('acme');
+    const [org] = await platform.call('organisations', {});
+    await platform.call('save_assessment', {
+      org: org.id,
+      capability: 'a-one',
+      changes: { current: 0, target: 1, priority: 'high', notes: 'Line one\n<b>not bold</b>' },
     });
     const w = await platform.call('start_workshop', { org: org.id, title: 'Kick-off', tour: 'mini-intro' });
     await platform.call('vote', { workshop: w.id, capability: 'a-one', delta: 3 });
-    platform.presentation = at(platform, 1, { org: org.id, workshop: w.id });
+    platform.presentation = at(1, { org: org.id, workshop: w.id });
     render(Presenter, { platform });
     await screen.findByText('Step 2 of 3');
     // A perspective: no private notes.
@@ -143,7 +142,7 @@ describe('Presenter', () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
     vi.setSystemTime(new Date('2026-03-01T10:01:05Z'));
     const platform = fake();
-    platform.presentation = at(platform, 0, { started_at: '2026-03-01T10:00:00Z' });
+    platform.presentation = at(0, { started_at: '2026-03-01T10:00:00Z' });
     render(Presenter, { platform });
     const clock = await screen.findByRole('timer', { name: 'Elapsed time' });
     expect(clock.textContent).toMatch(/^\d+:\d{2}$/);

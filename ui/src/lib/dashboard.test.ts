@@ -23,8 +23,8 @@ describe('dashboard helpers', () => {
       ],
     };
     expect(columnsOf(fw).map((c) => [c.perspective.id, c.capabilities.map((n) => n.id)])).toEqual([
-      ['alpha', ['a-one']],
-      ['beta', ['b-zero', 'b-one']],
+      ['alpha', ['a-one', 'a-two', 'a-three']],
+      ['beta', ['b-zero', 'b-one', 'b-two']],
     ]);
   });
 

@@ -7,8 +7,8 @@ import { NOW, OrganisationData } from './organisation.svelte';
 import type { Command } from './platform';
 
 async function setup() {
-  const platform = new FakePlatform();
-  const acme = await platform.call('create_organisation', { name: 'Acme' });
+  const platform = new FakePlatform('acme');
+  const [acme] = await platform.call('organisations', {});
   const data = new OrganisationData(platform);
   await data.choose(acme);
   const count = (command: Command) => platform.calls.filter((c) => c.command === command).length;

@@ -7,8 +7,8 @@ import { Presenting, type Frame } from './presenting.svelte';
 import type { NodeDetail } from './platform';
 
 async function setup() {
-  const platform = new FakePlatform();
-  const org = await platform.call('create_organisation', { name: 'Acme' });
+  const platform = new FakePlatform('acme');
+  const [org] = await platform.call('organisations', {});
   const data = new OrganisationData(platform);
   await data.choose(org);
   const frame: Frame & { current: NodeDetail | null; opened: string[] } = {

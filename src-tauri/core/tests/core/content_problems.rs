@@ -1,7 +1,7 @@
 //! Each class of bad content is reported with its file and line, nothing is half-loaded, and
 //! all problems come back at once.
 
-use crate::support::{assert_problem, example_pack, ScratchPack};
+use crate::support::{assert_problem, example_pack, repo_root, ScratchPack};
 use atlas_core::ProblemKind::*;
 
 #[test]
@@ -28,6 +28,30 @@ fn the_example_pack_loads_so_the_loader_is_not_caf_ai_specific() {
         needs.edge.source.section, "Stock",
         "a link entry can carry its own source"
     );
+}
+
+#[test]
+fn the_pack_the_ui_tests_run_on_loads_with_what_the_dashboard_reads() {
+    let fw = atlas_core::load_dir(&repo_root().join("content/examples/mini"))
+        .expect("content/examples/mini is valid: the UI's test double is recorded on it");
+    let ids = |kind| -> Vec<&str> {
+        fw.nodes_of_kind(kind)
+            .iter()
+            .map(|n| n.id.as_str())
+            .collect()
+    };
+    assert_eq!(
+        ids("perspective"),
+        ["alpha", "beta"],
+        "the radar needs perspectives in order"
+    );
+    assert_eq!(ids("capability").len(), 5);
+    assert_eq!(
+        ids("stage"),
+        ["envision", "align", "launch", "scale"],
+        "the roadmap groups gaps by stage, in journey order"
+    );
+    assert_eq!(fw.tours().len(), 1, "the presenting tests walk its tour");
 }
 
 #[test]

@@ -7,11 +7,14 @@ import { FakePlatform, fakeFramework } from '../platform/fake';
 import { OrganisationData } from '../organisation.svelte';
 
 async function setup() {
-  const platform = new FakePlatform();
-  const org = await platform.call('create_organisation', { name: 'Acme' });
+  const platform = new FakePlatform('acme');
+  const [org] = await platform.call('organisations', {});
   const data = new OrganisationData(platform, org);
   return { platform, org, data };
 }
+
+/** What the store holds, as the app would read it back. */
+const stored = (platform: FakePlatform, org: number) => platform.call('assessments', { org });
 
 const select = (name: string) => screen.getByRole('combobox', { name }) as HTMLSelectElement;
 
@@ -25,7 +28,7 @@ describe('AssessmentEditor following the organisation', () => {
     await waitFor(() => expect(select('Target maturity').value, 'the bulk edit shows at once').toBe('1'));
     expect(notes.value, 'the note being typed is not thrown away').toBe('Half a thought');
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Saved'), { timeout: 2000 });
-    expect(platform.assessments.get(`${org.id}:a-one`)).toMatchObject({ target: 1, notes: 'Half a thought' });
+    expect((await stored(platform, org.id))['a-one']).toMatchObject({ target: 1, notes: 'Half a thought' });
   });
 
   it('writes nothing to the next capability when a save for the last one returns after it was opened', async () => {
@@ -47,7 +50,7 @@ describe('AssessmentEditor following the organisation', () => {
     });
     await view.rerender({ capability: 'b-one' });
     release();
-    await waitFor(() => expect(platform.assessments.get(`${org.id}:a-one`)?.current).toBe(1));
+    await waitFor(async () => expect((await stored(platform, org.id))['a-one']?.current).toBe(1));
     await new Promise((r) => setTimeout(r, 50));
     const sentToBeta = platform.calls.filter(
       (c) => c.command === 'save_assessment' && (c.args as { capability: string }).capability === 'b-one',
@@ -55,6 +58,6 @@ describe('AssessmentEditor following the organisation', () => {
     expect(sentToBeta, "Alpha one's late answer must not turn into a save of Beta one").toEqual([]);
     expect(select('Current maturity').value, 'Beta one is not assessed').toBe('');
     await fireEvent.change(select('Current maturity'), { target: { value: '1' } });
-    await waitFor(() => expect(platform.assessments.get(`${org.id}:b-one`)?.current).toBe(1));
+    await waitFor(async () => expect((await stored(platform, org.id))['b-one']?.current).toBe(1));
   });
 });

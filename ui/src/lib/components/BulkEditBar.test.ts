@@ -6,8 +6,8 @@ import { OrganisationData } from '../organisation.svelte';
 
 describe('BulkEditBar', () => {
   it('offers the scale and the priorities, and sets a level on every selected capability at once', async () => {
-    const platform = new FakePlatform();
-    const org = await platform.call('create_organisation', { name: 'Acme' });
+    const platform = new FakePlatform('acme');
+    const [org] = await platform.call('organisations', {});
     const data = new OrganisationData(platform, org);
     // The edit is followed by the one refresh every view reads from.
     const onchanged = vi.spyOn(data, 'refresh');
@@ -23,6 +23,9 @@ describe('BulkEditBar', () => {
       'Choose…',
       '0 — Not started',
       '1 — Initial',
+      '2 — Developing',
+      '3 — Defined',
+      '4 — Managed',
       'Not assessed',
     ]);
     const priority = screen.getByRole('combobox', { name: 'Priority' }) as HTMLSelectElement;
@@ -30,7 +33,10 @@ describe('BulkEditBar', () => {
     await fireEvent.change(current, { target: { value: '1' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Apply current maturity' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Current set to 1 for 2 capabilities'));
-    expect(platform.assessmentsOf(org.id)).toMatchObject({ 'a-one': { current: 1 }, 'b-one': { current: 1 } });
+    expect(await platform.call('assessments', { org: org.id })).toMatchObject({
+      'a-one': { current: 1 },
+      'b-one': { current: 1 },
+    });
     expect(platform.calls.filter((c) => c.command === 'save_assessments')).toHaveLength(1);
     expect(onchanged).toHaveBeenCalledTimes(1);
   });

@@ -5,32 +5,8 @@ import { FakePlatform, fakeFramework } from '../platform/fake';
 import { OrganisationData } from '../organisation.svelte';
 import { emptyAssessment, type Assessment, type FrameworkView, type Organisation } from '../platform';
 
-const framework: FrameworkView = {
-  ...fakeFramework,
-  statuses: [
-    { id: 'new', label: 'New', description: 'Added.' },
-    { id: 'enriched', label: 'Enriched', description: 'Reworked.' },
-    { id: 'inherited', label: 'Inherited', description: 'Kept.' },
-  ],
-  maturity: [0, 1, 2, 3].map((level) => ({ level, name: `L${level}`, definition: '' })),
-  nodes: [
-    ...fakeFramework.nodes.filter((n) => n.kind !== 'capability'),
-    // Listed out of order on purpose: the map sorts by `order`.
-    {
-      id: 'a-three',
-      kind: 'capability',
-      title: 'Alpha three',
-      tagline: '',
-      status: 'inherited',
-      order: 3,
-      parent: 'alpha',
-    },
-    { id: 'a-one', kind: 'capability', title: 'Alpha one', tagline: '', status: 'new', order: 1, parent: 'alpha' },
-    { id: 'a-two', kind: 'capability', title: 'Alpha two', tagline: '', status: 'enriched', order: 2, parent: 'alpha' },
-    { id: 'b-one', kind: 'capability', title: 'Beta one', tagline: '', status: null, order: 1, parent: 'beta' },
-    { id: 'b-two', kind: 'capability', title: 'Beta two', tagline: '', status: null, order: 2, parent: 'beta' },
-  ],
-};
+// The mini pack: Alpha one to three (new, enriched, inherited) and Beta one and two.
+const framework: FrameworkView = fakeFramework;
 
 const org: Organisation = { id: 1, name: 'Acme', description: '', created_at: '2026-01-01T00:00:00Z' };
 const level = (current: number | null, target: number | null = null): Assessment => ({
@@ -47,8 +23,7 @@ function setup(
     selected: string | null;
   }> = {},
 ) {
-  const platform = new FakePlatform();
-  platform.framework = framework;
+  const platform = new FakePlatform('acme');
   const onopen = vi.fn();
   const data = new OrganisationData(platform, 'org' in props ? props.org! : org);
   // A bulk edit is followed by the one refresh every view reads from.
@@ -81,7 +56,7 @@ describe('CapabilityMap', () => {
     expect(alpha.querySelector('h3')!.textContent).toMatch(/3 capabilities\s*mean 1\.5/);
     // Not applicable does not count towards the mean.
     expect(screen.getByRole('region', { name: 'Beta' }).querySelector('h3')!.textContent).toContain('mean —');
-    expect(card('Alpha two').getAttribute('data-heat')).toBe('Level 2 · L2');
+    expect(card('Alpha two').getAttribute('data-heat')).toBe('Level 2 · Developing');
     expect(card('Alpha three').getAttribute('data-heat')).toBe('Not assessed');
     expect(card('Beta one').getAttribute('data-heat')).toBe('Not applicable');
     expect(card('Alpha one').textContent).toContain('New');
@@ -185,7 +160,7 @@ describe('CapabilityMap', () => {
         args: { org: 1, capabilities: ['a-one', 'a-three', 'b-one'], edit: { field: 'target', value: 3 } },
       },
     ]);
-    expect(platform.assessments.get('1:a-three')?.target).toBe(3);
+    expect((await platform.call('assessment', { org: 1, capability: 'a-three' })).target).toBe(3);
     expect(onchanged).toHaveBeenCalledTimes(1);
   });
 
@@ -203,7 +178,10 @@ describe('CapabilityMap', () => {
     });
     await fireEvent.click(within(bar).getByRole('button', { name: 'Apply current maturity' }));
     await waitFor(() => expect(within(bar).getByRole('status').textContent).toBe('Current cleared for 1 capability'));
-    expect(platform.assessments.get('1:a-one')).toMatchObject({ priority: 'high', current: null });
+    expect(await platform.call('assessment', { org: 1, capability: 'a-one' })).toMatchObject({
+      priority: 'high',
+      current: null,
+    });
   });
 
   it('asks for an organisation before bulk editing', async () => {

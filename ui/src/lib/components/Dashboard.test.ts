@@ -3,7 +3,6 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import Dashboard from './Dashboard.svelte';
 import { FakePlatform, fakeFramework } from '../platform/fake';
 import { OrganisationData } from '../organisation.svelte';
-import { emptyAssessment, type Assessment, type FrameworkView } from '../platform';
 
 // jsdom has no canvas; the chart itself is covered in RadarChart.test.ts.
 vi.mock('chart.js', async () => {
@@ -25,30 +24,17 @@ vi.mock('chart.js', async () => {
   };
 });
 
-const framework: FrameworkView = {
-  ...fakeFramework,
-  maturity: [0, 1, 2, 3, 4].map((level) => ({ level, name: `L${level}`, definition: '' })),
-  nodes: [
-    ...fakeFramework.nodes,
-    { id: 'a-two', kind: 'capability', title: 'Alpha two', tagline: '', status: null, order: 2, parent: 'alpha' },
-    { id: 'b-two', kind: 'capability', title: 'Beta two', tagline: '', status: null, order: 2, parent: 'beta' },
-    { id: 'envision', kind: 'stage', title: 'Envision', tagline: '', status: null, order: 1, parent: null },
-    { id: 'align', kind: 'stage', title: 'Align', tagline: '', status: null, order: 2, parent: null },
-    { id: 'launch', kind: 'stage', title: 'Launch', tagline: '', status: null, order: 3, parent: null },
-    { id: 'scale', kind: 'stage', title: 'Scale', tagline: '', status: null, order: 4, parent: null },
-  ],
-};
+// The `dashboard` scenario: Acme has assessed the mini pack as
+//   a-one current 1, target 4, critical, planned for Launch
+//   a-two current 2, target 2
+//   b-one current 0, target 2, low
+//   b-two not applicable (out of scope)
+const framework = fakeFramework;
 
 async function setup() {
-  const platform = new FakePlatform();
-  platform.framework = framework;
-  const org = await platform.call('create_organisation', { name: 'Acme' });
-  const set = (id: string, a: Partial<Assessment>) =>
-    platform.assessments.set(`${org.id}:${id}`, { ...emptyAssessment(), ...a });
-  set('a-one', { current: 1, target: 4, priority: 'critical', stage: 'launch' });
-  set('a-two', { current: 2, target: 2 });
-  set('b-one', { current: 0, target: 2, priority: 'low' });
-  set('b-two', { not_applicable: 'Out of scope' });
+  const platform = new FakePlatform('dashboard');
+  const [org] = await platform.call('organisations', {});
+  platform.calls.length = 0;
   const onopen = vi.fn();
   return { platform, org, onopen };
 }
@@ -75,7 +61,7 @@ describe('Dashboard', () => {
       ['Beta', '0.0', '2.0'],
     ]);
     const progress = screen.getByRole('article', { name: 'Progress' });
-    expect(progress.textContent).toMatch(/3\s*of 4 assessed/);
+    expect(progress.textContent).toMatch(/3\s*of 5 assessed/);
     expect(within(progress).getByText('Not applicable').nextElementSibling?.textContent).toBe('1');
   });
 
@@ -115,7 +101,7 @@ describe('Dashboard', () => {
     const data = new OrganisationData(platform, org);
     render(Dashboard, { data, framework, onopen });
     await screen.findByRole('table', { name: 'Current and target by perspective' });
-    platform.assessments.set(`${org.id}:a-two`, { ...emptyAssessment(), current: 4, target: 4 });
+    await platform.call('save_assessment', { org: org.id, capability: 'a-two', changes: { current: 4, target: 4 } });
     await data.refresh();
     await waitFor(() => expect(screen.getByRole('row', { name: /Alpha/ }).textContent).toContain('2.5'));
     expect(platform.calls.filter((c) => c.command === 'dashboard')).toHaveLength(2);

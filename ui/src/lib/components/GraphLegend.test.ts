@@ -15,10 +15,10 @@ describe('GraphLegend', () => {
   it('lists the node kinds, link kinds and statuses the graph draws', async () => {
     render(GraphLegend, { view: fakeFramework });
     await openLegend();
-    expect(items('Nodes')).toEqual(['Framework', 'Perspective', 'Capability', 'Stakeholder']);
+    expect(items('Nodes')).toEqual(['Framework', 'Perspective', 'Capability', 'Stakeholder', 'Stage']);
     // The nested part_of links are drawn as groups; the ones to the root are still lines.
     expect(items('Links')).toEqual(['is part of', 'is concerned with', 'refers to']);
-    expect(items('Status')).toEqual(['New']);
+    expect(items('Status')).toEqual(['New', 'Enriched', 'Inherited']);
     expect(screen.queryByRole('list', { name: 'Current maturity' })).toBeNull();
   });
 
@@ -38,6 +38,9 @@ describe('GraphLegend', () => {
     expect(items('Current maturity')).toEqual([
       'Level 0 · Not started',
       'Level 1 · Initial',
+      'Level 2 · Developing',
+      'Level 3 · Defined',
+      'Level 4 · Managed',
       'Not assessed',
       'Not applicable',
     ]);

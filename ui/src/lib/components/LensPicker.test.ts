@@ -2,27 +2,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import LensPicker from './LensPicker.svelte';
 import { FakePlatform, fakeFramework } from '../platform/fake';
-import type { FrameworkView } from '../platform';
 
-// Aide is concerned with one capability directly and with the Beta perspective (whose
-// capabilities come in through it); Boss with Alpha.
-const framework: FrameworkView = {
-  ...fakeFramework,
-  nodes: [
-    ...fakeFramework.nodes,
-    { id: 'a-two', kind: 'capability', title: 'Alpha two', tagline: '', status: null, order: 2, parent: 'alpha' },
-    { id: 'aide', kind: 'stakeholder', title: 'Aide', tagline: '', status: null, order: null, parent: null },
-  ],
-  edges: [
-    ...fakeFramework.edges,
-    { from: 'aide', to: 'a-two', kind: 'concerns' },
-    { from: 'aide', to: 'beta', kind: 'concerns' },
-  ],
-};
+// In the mini pack Aide is concerned with one capability directly and with the Beta
+// perspective (whose two capabilities come in through it); Boss with Alpha and its three.
+const framework = fakeFramework;
 
 function setup(active: { stakeholder: string } | null = null) {
   const platform = new FakePlatform();
-  platform.framework = framework;
   const onchange = vi.fn();
   const result = render(LensPicker, { platform, framework, active, onchange });
   return { platform, onchange, ...result };
@@ -44,16 +30,16 @@ describe('LensPicker', () => {
     const lens = onchange.mock.calls[0][0];
     expect(lens.stakeholder).toBe('aide');
     expect(lens.title).toBe('Aide');
-    expect([...lens.ids].sort()).toEqual(['a-two', 'aide', 'b-one', 'beta']);
+    expect([...lens.ids].sort()).toEqual(['a-two', 'aide', 'b-one', 'b-two', 'beta']);
     await rerender({ active: { stakeholder: 'aide' } });
-    expect(screen.getByText('2 capabilities')).toBeTruthy();
+    expect(screen.getByText('3 capabilities')).toBeTruthy();
     // The count came with the pick: no second request.
     expect(platform.calls.filter((c) => c.command === 'lens')).toHaveLength(1);
   });
 
   it('clears the lens with None', async () => {
     const { onchange } = setup({ stakeholder: 'boss' });
-    await screen.findByText('2 capabilities');
+    await screen.findByText('3 capabilities');
     await fireEvent.change(screen.getByRole('combobox', { name: 'Stakeholder lens' }), { target: { value: '' } });
     expect(onchange).toHaveBeenCalledWith(null);
   });
@@ -61,7 +47,7 @@ describe('LensPicker', () => {
   it('shows the count of a lens made active elsewhere', async () => {
     setup({ stakeholder: 'boss' });
     expect((screen.getByRole('combobox', { name: 'Stakeholder lens' }) as HTMLSelectElement).value).toBe('boss');
-    expect(await screen.findByText('2 capabilities')).toBeTruthy();
+    expect(await screen.findByText('3 capabilities')).toBeTruthy();
   });
 
   it('says why a lens could not be loaded', async () => {

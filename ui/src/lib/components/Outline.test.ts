@@ -5,16 +5,9 @@ import { fakeFramework } from '../platform/fake';
 import type { FrameworkView } from '../platform';
 import { levelHeat, NOT_ASSESSED } from '../heat';
 
-// Two capabilities under Alpha so moving inside a perspective can be tested, and a second
-// stakeholder for the group.
-const framework: FrameworkView = {
-  ...fakeFramework,
-  nodes: [
-    ...fakeFramework.nodes,
-    { id: 'a-two', kind: 'capability', title: 'Alpha two', tagline: '', status: null, order: 2, parent: 'alpha' },
-    { id: 'aide', kind: 'stakeholder', title: 'Aide', tagline: '', status: null, order: null, parent: null },
-  ],
-};
+// The mini pack has three capabilities under Alpha, so moving inside a perspective can be
+// tested, and two stakeholders and four stages for the groups.
+const framework: FrameworkView = fakeFramework;
 
 const item = (name: string | RegExp) => screen.getByRole('treeitem', { name });
 const focused = () => (document.activeElement as HTMLElement).dataset.key;
@@ -31,7 +24,7 @@ describe('Outline', () => {
     setup();
     expect(screen.getByRole('tree', { name: 'Framework outline' })).toBeTruthy();
     const top = screen.getAllByRole('treeitem').map((t) => t.getAttribute('aria-label'));
-    expect(top).toEqual(['Alpha', 'Beta', 'Stakeholders (2)']);
+    expect(top).toEqual(['Alpha', 'Beta', 'Stakeholders (2)', 'Adoption stages (4)']);
     expect(item('Alpha').getAttribute('aria-expanded')).toBe('false');
     expect(item('Stakeholders (2)').getAttribute('aria-expanded')).toBe('false');
   });
@@ -62,9 +55,11 @@ describe('Outline', () => {
     await press('ArrowDown');
     expect(focused()).toBe('a-two');
     await press('ArrowDown');
+    expect(focused()).toBe('a-three');
+    await press('ArrowDown');
     expect(focused()).toBe('beta');
     await press('ArrowUp');
-    expect(focused()).toBe('a-two');
+    expect(focused()).toBe('a-three');
     await press('ArrowLeft');
     expect(focused()).toBe('alpha');
     await press('ArrowLeft');
@@ -81,10 +76,10 @@ describe('Outline', () => {
     setup();
     item('Alpha').focus();
     await press('End');
-    expect(focused()).toBe('group:stakeholder');
+    expect(focused()).toBe('group:stage');
     await press('ArrowRight');
     await press('End');
-    expect(focused()).toBe('boss');
+    expect(focused()).toBe('scale');
     await press('Home');
     expect(focused()).toBe('alpha');
   });

@@ -6,16 +6,14 @@ import type { FrameworkView, NodeDetail } from '../platform';
 
 const read = (id: string) => new FakePlatform().call('node', { id });
 
-// The fake framework plus a concept and a second stakeholder, so every group has members.
+// The mini pack plus a concept, so every group has members.
 const richer: FrameworkView = {
   ...fakeFramework,
   kinds: [...fakeFramework.kinds, { id: 'concept', label: 'Concept', plural: 'Concepts' }],
   edge_kinds: [...fakeFramework.edge_kinds, { id: 'mentions', label: 'mentions' }],
   nodes: [
     ...fakeFramework.nodes,
-    { id: 'a-two', kind: 'capability', title: 'Alpha two', tagline: '', status: null, order: 2, parent: 'alpha' },
     { id: 'drift', kind: 'concept', title: 'Drift', tagline: '', status: null, order: null, parent: null },
-    { id: 'aide', kind: 'stakeholder', title: 'Aide', tagline: '', status: null, order: null, parent: null },
   ],
 };
 
@@ -97,14 +95,14 @@ describe('Reader', () => {
     const node = await read('boss');
     const onopen = vi.fn();
     render(Reader, { node, framework, onopen });
-    const lens = screen.getByRole('region', { name: 'What concerns Boss (2)' });
+    const lens = screen.getByRole('region', { name: 'What concerns Boss (3)' });
     // Boss is concerned with the Alpha perspective, so its capabilities are listed under it.
     const alpha = within(lens).getByRole('list', { name: 'Alpha' });
     expect(
       within(alpha)
         .getAllByRole('button')
         .map((b) => b.textContent),
-    ).toEqual(['Alpha one', 'Alpha two']);
+    ).toEqual(['Alpha one', 'Alpha two', 'Alpha three']);
     await fireEvent.click(within(lens).getByRole('button', { name: 'Alpha' }));
     expect(onopen).toHaveBeenCalledWith('alpha');
     await fireEvent.click(within(alpha).getByRole('button', { name: 'Alpha two' }));

@@ -3,21 +3,18 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import SnapshotCompare from './SnapshotCompare.svelte';
 import { FakePlatform, fakeFramework } from '../platform/fake';
 import { OrganisationData } from '../organisation.svelte';
-import { emptyAssessment, type Assessment, type FrameworkView } from '../platform';
 
-const framework: FrameworkView = {
-  ...fakeFramework,
-  maturity: [0, 1, 2, 3].map((level) => ({ level, name: `L${level}`, definition: '' })),
-};
+const framework = fakeFramework;
 
-async function setup() {
-  const platform = new FakePlatform();
-  platform.framework = framework;
-  const org = await platform.call('create_organisation', { name: 'Acme' });
-  const set = (id: string, a: Partial<Assessment>) =>
-    platform.assessments.set(`${org.id}:${id}`, { ...emptyAssessment(), ...a });
+// Acme (scenario `acme`), or Acme with two snapshots (scenario `snapshots`):
+//   a-one 1 → 3, b-one 2 → 2; snapshot "Spring"
+//   a-one 2 → 2 with notes "Better now"; snapshot "Summer"
+//   b-one 3 → 1 now
+async function setup(scenario: 'acme' | 'snapshots' = 'acme') {
+  const platform = new FakePlatform(scenario);
+  const [org] = await platform.call('organisations', {});
   const onopen = vi.fn();
-  return { platform, org, set, onopen };
+  return { platform, org, onopen };
 }
 
 const select = (name: string) => screen.getByRole('combobox', { name }) as HTMLSelectElement;
@@ -37,13 +34,7 @@ describe('SnapshotCompare', () => {
   });
 
   it('compares the latest snapshot with now by default, marking ups and downs with arrows and signs', async () => {
-    const { platform, org, set, onopen } = await setup();
-    set('a-one', { current: 1, target: 3 });
-    set('b-one', { current: 2, target: 2 });
-    await platform.call('take_snapshot', { org: org.id, name: 'Spring' });
-    set('a-one', { current: 2, target: 2, notes: 'Better now' });
-    await platform.call('take_snapshot', { org: org.id, name: 'Summer' });
-    set('b-one', { current: 3, target: 1 });
+    const { platform, org, onopen } = await setup('snapshots');
     render(SnapshotCompare, { data: new OrganisationData(platform, org), onopen, framework });
 
     await waitFor(() => expect(select('Compare').value).not.toBe('now'));
@@ -53,7 +44,7 @@ describe('SnapshotCompare', () => {
     expect(select('with').selectedOptions[0].text).toBe('Now');
 
     const table = await screen.findByRole('table');
-    expect(table.querySelector('caption')?.textContent).toMatch(/from Summer to\s+Now/);
+    expect(table.querySelector('caption')?.textContent).toMatch(/from Acme \(Summer\) to\s+Acme \(now\)/);
     let rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(1);
     const [cap, cur, tgt, changes] = [...rows[0].querySelectorAll('th, td')];
@@ -74,8 +65,8 @@ describe('SnapshotCompare', () => {
   });
 
   it('says "No differences" when both sides agree', async () => {
-    const { platform, org, set, onopen } = await setup();
-    set('a-one', { current: 1 });
+    const { platform, org, onopen } = await setup();
+    await platform.call('save_assessment', { org: org.id, capability: 'a-one', changes: { current: 1 } });
     await platform.call('take_snapshot', { org: org.id, name: 'Only' });
     render(SnapshotCompare, { data: new OrganisationData(platform, org), onopen });
     expect((await screen.findByText(/No differences/)).textContent).toContain('Only');
@@ -83,12 +74,12 @@ describe('SnapshotCompare', () => {
   });
 
   it("redoes a comparison with now when the organisation's data is refreshed", async () => {
-    const { platform, org, set, onopen } = await setup();
+    const { platform, org, onopen } = await setup();
     await platform.call('take_snapshot', { org: org.id, name: 'Empty' });
     const data = new OrganisationData(platform, org);
     render(SnapshotCompare, { data, onopen });
     await screen.findByText(/No differences/);
-    set('a-one', { current: 1 });
+    await platform.call('save_assessment', { org: org.id, capability: 'a-one', changes: { current: 1 } });
     await data.refresh();
     expect(await screen.findByRole('table')).toBeTruthy();
   });

@@ -14,7 +14,9 @@ function setup(currentNode: string | null = null) {
 
 const tourList = () => screen.getByRole('list', { name: 'Tours' });
 const saves = (p: FakePlatform) => p.calls.filter((c) => c.command === 'save_tour');
-const userTour = (p: FakePlatform, title: string) => p.tours.find((t) => !t.builtin && t.title === title);
+/** One of the user's tours as the core now has it. */
+const userTour = async (p: FakePlatform, title: string) =>
+  (await p.call('tours', {})).find((t) => !t.builtin && t.title === title);
 
 /** Makes a tour of the user's in the fake, as if saved in an earlier session. */
 async function seed(platform: FakePlatform, title: string, nodes: string[]): Promise<TourView> {
@@ -69,7 +71,7 @@ describe('TourManager', () => {
         order: null,
         steps: [
           { node: 'mini', depth: 1, view: 'graph', notes: '- Start here.' },
-          { node: 'alpha', depth: 2, view: null, notes: '' },
+          { node: 'alpha', depth: 2, view: null, notes: 'Name *both* views.' },
           { node: 'a-one', depth: 1, view: 'map', notes: '**Ask** the room.' },
         ],
       },
@@ -89,23 +91,29 @@ describe('TourManager', () => {
     });
     await fireEvent.click(within(form).getByRole('button', { name: 'Create' }));
 
-    await waitFor(() => expect(userTour(platform, 'My walk')?.steps.map((s) => s.node)).toEqual(['alpha']));
+    await waitFor(async () =>
+      expect((await userTour(platform, 'My walk'))?.steps.map((s) => s.node)).toEqual(['alpha']),
+    );
     expect(((await screen.findByRole('textbox', { name: 'Title' })) as HTMLInputElement).value).toBe('My walk');
 
     await fireEvent.change(screen.getByRole('combobox', { name: 'Node to add' }), { target: { value: 'a-one' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Add step' }));
-    await waitFor(() => expect(userTour(platform, 'My walk')?.steps.map((s) => s.node)).toEqual(['alpha', 'a-one']));
+    await waitFor(async () =>
+      expect((await userTour(platform, 'My walk'))?.steps.map((s) => s.node)).toEqual(['alpha', 'a-one']),
+    );
 
     await fireEvent.click(screen.getByRole('button', { name: 'Move Alpha one up' }));
-    await waitFor(() => expect(userTour(platform, 'My walk')?.steps.map((s) => s.node)).toEqual(['a-one', 'alpha']));
+    await waitFor(async () =>
+      expect((await userTour(platform, 'My walk'))?.steps.map((s) => s.node)).toEqual(['a-one', 'alpha']),
+    );
     // Focus stays with the moved step (its own button is disabled at the top, so the other one).
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Move Alpha one down' }));
 
     const row = screen.getByRole('group', { name: 'Step 1: Alpha one' });
     await fireEvent.change(within(row).getByRole('combobox', { name: 'Depth' }), { target: { value: '3' } });
     await fireEvent.change(within(row).getByRole('combobox', { name: 'View' }), { target: { value: 'map' } });
-    await waitFor(() =>
-      expect(userTour(platform, 'My walk')?.steps[0]).toMatchObject({ node: 'a-one', depth: 3, view: 'map' }),
+    await waitFor(async () =>
+      expect((await userTour(platform, 'My walk'))?.steps[0]).toMatchObject({ node: 'a-one', depth: 3, view: 'map' }),
     );
 
     // The whole tour goes with every save.
@@ -139,8 +147,8 @@ describe('TourManager', () => {
     const row = screen.getByRole('group', { name: 'Step 1: Mini' });
     row.focus();
     await fireEvent.keyDown(row, { key: 'ArrowDown', altKey: true });
-    await waitFor(() =>
-      expect(userTour(platform, 'Walk')?.steps.map((s) => s.node)).toEqual(['alpha', 'mini', 'beta']),
+    await waitFor(async () =>
+      expect((await userTour(platform, 'Walk'))?.steps.map((s) => s.node)).toEqual(['alpha', 'mini', 'beta']),
     );
     expect(document.activeElement).toBe(screen.getByRole('group', { name: 'Step 2: Mini' }));
     // Without Alt, arrows leave the order alone.
@@ -152,15 +160,15 @@ describe('TourManager', () => {
     });
     await fireEvent.input(notes, { target: { value: '<b>Ask</b> about beta' } });
     await fireEvent.change(notes);
-    await waitFor(() => expect(userTour(platform, 'Walk')?.steps[2].notes).toBe('<b>Ask</b> about beta'));
+    await waitFor(async () => expect((await userTour(platform, 'Walk'))?.steps[2].notes).toBe('<b>Ask</b> about beta'));
 
     await fireEvent.click(screen.getByRole('button', { name: /Add current node/ }));
-    await waitFor(() =>
-      expect(userTour(platform, 'Walk')?.steps.map((s) => s.node)).toEqual(['alpha', 'mini', 'beta', 'b-one']),
+    await waitFor(async () =>
+      expect((await userTour(platform, 'Walk'))?.steps.map((s) => s.node)).toEqual(['alpha', 'mini', 'beta', 'b-one']),
     );
     await fireEvent.click(screen.getByRole('button', { name: 'Remove Mini' }));
-    await waitFor(() =>
-      expect(userTour(platform, 'Walk')?.steps.map((s) => s.node)).toEqual(['alpha', 'beta', 'b-one']),
+    await waitFor(async () =>
+      expect((await userTour(platform, 'Walk'))?.steps.map((s) => s.node)).toEqual(['alpha', 'beta', 'b-one']),
     );
   });
 
@@ -182,7 +190,7 @@ describe('TourManager', () => {
     await fireEvent.change(title);
     await waitFor(() => expect(within(tourList()).getByRole('button', { name: /New name/ })).toBeTruthy());
     expect(saves(platform).length).toBe(before + 1);
-    expect(platform.tours.find((t) => t.id === 'old-name')?.title).toBe('New name');
+    expect((await platform.call('tours', {})).find((t) => t.id === 'old-name')?.title).toBe('New name');
   });
 
   it('deletes a tour only after the inline confirmation', async () => {
@@ -206,14 +214,14 @@ describe('TourManager', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Delete tour' }));
     await waitFor(() => expect(within(tourList()).queryByRole('button', { name: /Doomed/ })).toBeNull());
     expect(platform.calls.find((c) => c.command === 'delete_tour')?.args).toEqual({ id: 'doomed' });
-    expect(platform.tours.map((t) => t.id)).toEqual(['mini-intro']);
+    expect((await platform.call('tours', {})).map((t) => t.id)).toEqual(['mini-intro']);
     expect(screen.getByRole('status').textContent).toContain('Deleted “Doomed”');
   });
 
   it('imports a tour from a chosen file and selects it', async () => {
     const { platform } = setup();
     await screen.findByRole('button', { name: /Mini in three steps/ });
-    const text = 'title = "Imported walk"\n\n[[steps]]\nnode = "beta"\ndepth = 1\n';
+    const text = 'id = "imported-walk"\ntitle = "Imported walk"\n\n[[steps]]\nnode = "beta"\ndepth = 1\n';
     // jsdom's File lacks text(); the webview's has it.
     const file = Object.assign(new File([text], 'walk.toml'), { text: async () => text });
     await fireEvent.change(screen.getByLabelText('Tour file to import'), { target: { files: [file] } });
@@ -242,9 +250,9 @@ describe('TourManager', () => {
     const title = screen.getByRole('textbox', { name: 'Title' }) as HTMLInputElement;
     await fireEvent.input(title, { target: { value: '  ' } });
     await fireEvent.change(title);
-    expect((await screen.findByRole('alert')).textContent).toBe('tour: title: a tour needs a title');
+    expect((await screen.findByRole('alert')).textContent).toBe('tour `keep-me`: title: a tour needs a title');
     expect(title.value).toBe('  ');
-    expect(platform.tours.find((t) => t.id === 'keep-me')?.title).toBe('Keep me');
+    expect((await platform.call('tours', {})).find((t) => t.id === 'keep-me')?.title).toBe('Keep me');
     // Clicking the open tour again does not throw the refused edit away.
     await fireEvent.click(within(tourList()).getByRole('button', { name: /Keep me/ }));
     expect((screen.getByRole('textbox', { name: 'Title' }) as HTMLInputElement).value).toBe('  ');
@@ -253,11 +261,11 @@ describe('TourManager', () => {
     await fireEvent.input(title, { target: { value: 'Kept' } });
     await fireEvent.change(title);
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
-    expect(platform.tours.find((t) => t.id === 'keep-me')?.title).toBe('Kept');
+    expect((await platform.call('tours', {})).find((t) => t.id === 'keep-me')?.title).toBe('Kept');
 
     const bad = Object.assign(new File(['nonsense'], 'bad.toml'), { text: async () => 'nonsense' });
     await fireEvent.change(screen.getByLabelText('Tour file to import'), { target: { files: [bad] } });
-    expect((await screen.findByRole('alert')).textContent).toContain('missing field `title`');
+    expect((await screen.findByRole('alert')).textContent).toContain('tour file: line 1: key with no value');
   });
 
   it('closes', async () => {

@@ -6,15 +6,15 @@ import { OrganisationData } from '../organisation.svelte';
 
 describe('WorkshopVotes', () => {
   it('invites a first workshop when there is none', async () => {
-    const platform = new FakePlatform();
-    const org = await platform.call('create_organisation', { name: 'Acme' });
+    const platform = new FakePlatform('acme');
+    const [org] = await platform.call('organisations', {});
     render(WorkshopVotes, { data: new OrganisationData(platform, org), framework: fakeFramework, onopen: () => {} });
     expect(await screen.findByText(/No workshops yet/)).toBeTruthy();
   });
 
   it('lists each workshop with where the room put its dots, most first, and opens one', async () => {
-    const platform = new FakePlatform();
-    const org = await platform.call('create_organisation', { name: 'Acme' });
+    const platform = new FakePlatform('acme');
+    const [org] = await platform.call('organisations', {});
     const w = await platform.call('start_workshop', { org: org.id, title: 'Offsite', tour: null });
     await platform.call('vote', { workshop: w.id, capability: 'a-one', delta: 2 });
     await platform.call('vote', { workshop: w.id, capability: 'b-one', delta: 5 });

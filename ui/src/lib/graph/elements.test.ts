@@ -13,7 +13,8 @@ describe('toElements', () => {
 
   it('does not draw a part_of edge that the nesting already shows', () => {
     const partOf = elements.filter((e) => e.group === 'edges' && e.data.kind === 'part_of');
-    expect(partOf.map((e) => e.data.source)).toEqual(['alpha', 'beta']);
+    // Only the links to the root are left: perspectives and stages are part of the framework.
+    expect(partOf.map((e) => e.data.source).sort()).toEqual(['align', 'alpha', 'beta', 'envision', 'launch', 'scale']);
   });
 
   it('keeps cross-references as edges with their kind as a class', () => {
@@ -41,7 +42,7 @@ describe('edge and node looks', () => {
 
   it('lists only the kinds the graph draws, in the pack order', () => {
     expect(kindsPresent(fakeFramework)).toEqual({
-      nodeKinds: ['framework', 'perspective', 'capability', 'stakeholder'],
+      nodeKinds: ['framework', 'perspective', 'capability', 'stakeholder', 'stage'],
       edgeKinds: ['part_of', 'concerns', 'references'],
     });
   });

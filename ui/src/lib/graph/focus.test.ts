@@ -15,8 +15,10 @@ describe('neighbourhood', () => {
   });
 
   it('grows with depth', () => {
-    expect(neighbourhood(adj, 'boss', 2)).toEqual(new Set(['boss', 'alpha', 'a-one', 'mini']));
-    expect(neighbourhood(adj, 'boss', 3).size).toBe(6);
+    expect(neighbourhood(adj, 'boss', 2)).toEqual(new Set(['boss', 'alpha', 'a-one', 'a-two', 'a-three', 'mini']));
+    // Every node is within three steps but Beta two: Boss, Alpha, Mini, Beta, Beta two.
+    const far = neighbourhood(adj, 'boss', 3);
+    expect(fakeFramework.nodes.map((n) => n.id).filter((id) => !far.has(id))).toEqual(['b-two']);
   });
 
   it('does not walk through hidden edges', () => {

@@ -103,7 +103,7 @@ describe('sceneOf', () => {
     // Parseable XML.
     const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
     expect(doc.querySelector('parsererror')).toBeNull();
-    expect(doc.querySelectorAll('text').length).toBe(6);
+    expect(doc.querySelectorAll('text').length).toBe(fakeFramework.nodes.length);
   });
 
   it('leaves out hidden elements and keeps faded ones faded', () => {
