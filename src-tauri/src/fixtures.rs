@@ -166,6 +166,9 @@ fn steady(value: Value, data: &str) -> Value {
     }
 }
 
+/// The static key of the search answer given before the index is built.
+const NOT_READY_KEY: &str = "search (index not built yet)";
+
 fn fresh_app() -> (tempfile::TempDir, AppState) {
     let data = tempfile::tempdir().expect("a temporary data folder");
     let framework = atlas_core::load_dir(Path::new(MINI));
@@ -318,6 +321,15 @@ fn record() -> String {
         let answer = dispatch(&app, command, args.clone());
         static_ids.insert(key(command, args), rec.answers.keep(answer, data.path()));
     }
+
+    // What search answers while the index is still being built after start-up.
+    let starting = AppState::new_with_author(
+        atlas_core::load_dir(Path::new(MINI)),
+        data.path().join("starting"),
+        "Tester",
+    );
+    let early = dispatch(&starting, "search", json!({ "query": "alpha", "limit": 20 }));
+    static_ids.insert(NOT_READY_KEY.into(), rec.answers.keep(early, data.path()));
 
     let mut scenarios = Vec::new();
     for s in &script.scenarios {

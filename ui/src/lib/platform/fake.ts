@@ -51,8 +51,8 @@ function answer(index: number): unknown {
 /** The mini pack as the core sends it. */
 export const fakeFramework = answer(recording.static['framework {}']) as FrameworkView;
 
-/** What the shell answers while the search index is still being built (state.rs). */
-const NOT_READY = 'search is still being prepared; it will be ready in a moment';
+/** What the core answers a search while its index is still being built after start-up. */
+const NOT_READY_KEY = 'search (index not built yet)';
 
 export class FakePlatform implements Platform {
   readonly calls: { command: Command; args: unknown }[] = [];
@@ -108,7 +108,7 @@ export class FakePlatform implements Platform {
       case 'search':
         if (this.searchesBeforeReady <= 0) return undefined;
         this.searchesBeforeReady--;
-        throw new AppError({ code: 'not_ready', message: NOT_READY });
+        return { value: answer(recording.static[NOT_READY_KEY]) };
       case 'layout':
         return { value: structuredClone(this.layouts.get((args as Args<'layout'>).pack) ?? null) };
       case 'save_layout': {
