@@ -7,6 +7,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "organisations",
     "create_organisation",
     "assessment",
+    "notes_html",
     "save_assessment",
     "undo",
     "redo",

@@ -199,10 +199,9 @@ fn standard_reads(app: &AppState, capabilities: &[String]) -> Vec<Call> {
         calls.push(("history".into(), json!({ "org": org, "capability": null })));
         for cap in capabilities {
             calls.push(("history".into(), json!({ "org": org, "capability": cap })));
-            calls.push((
-                "assessment".into(),
-                json!({ "org": org, "capability": cap }),
-            ));
+            for command in ["assessment", "notes_html"] {
+                calls.push((command.into(), json!({ "org": org, "capability": cap })));
+            }
         }
     }
     calls
@@ -328,7 +327,11 @@ fn record() -> String {
         data.path().join("starting"),
         "Tester",
     );
-    let early = dispatch(&starting, "search", json!({ "query": "alpha", "limit": 20 }));
+    let early = dispatch(
+        &starting,
+        "search",
+        json!({ "query": "alpha", "limit": 20 }),
+    );
     static_ids.insert(NOT_READY_KEY.into(), rec.answers.keep(early, data.path()));
 
     let mut scenarios = Vec::new();

@@ -133,6 +133,11 @@ ipc_surface! {
         Ok(app.atlas.assessment(org.into(), &capability)?)
     }
 
+    /// An organisation's notes on one capability, rendered from markdown and sanitised.
+    fn notes_html(app, org: u32, capability: String) -> String {
+        Ok(app.atlas.notes_html(org.into(), &capability)?)
+    }
+
     /// Applies just the fields sent to the assessment as stored, records them; returns it stored.
     fn save_assessment(app, org: u32, capability: String, changes: store::AssessmentPatch) -> store::Assessment {
         Ok(app.atlas.save_assessment(org.into(), &capability, changes)?)

@@ -16,6 +16,17 @@ impl Atlas {
         self.with_store(|s| s.assessment(org, capability))
     }
 
+    /// An organisation's notes on one capability as safe HTML, rendered from markdown like
+    /// every body in the app, for a room or a facilitator to read (empty when there are none).
+    pub fn notes_html(&self, org: i64, capability: &str) -> Result<String, AtlasError> {
+        let notes = self.assessment(org, capability)?.notes;
+        Ok(if notes.trim().is_empty() {
+            String::new()
+        } else {
+            crate::markdown::render(&notes)
+        })
+    }
+
     /// Every assessment of the organisation, by capability id.
     pub fn assessments(&self, org: i64) -> Result<BTreeMap<String, Assessment>, AtlasError> {
         self.with_store(|s| s.assessments(org))

@@ -170,3 +170,33 @@ fn a_store_that_cannot_be_opened_keeps_its_reason_while_the_framework_still_answ
     let e = atlas.organisations().unwrap_err();
     assert!(e.to_string().contains("damaged"), "{e}");
 }
+
+#[test]
+fn a_note_written_in_markdown_reaches_the_room_formatted_and_sanitised() {
+    let dir = tempfile::tempdir().unwrap();
+    let atlas = open(&dir);
+    let acme = atlas.create_organisation("Acme").unwrap().id;
+    assert_eq!(
+        atlas.notes_html(acme, "data-curation").unwrap(),
+        "",
+        "a capability without notes has nothing to show"
+    );
+    atlas
+        .save_assessment(
+            acme,
+            "data-curation",
+            note("**Board pack** by hand\n\n<script>alert(1)</script><img src=x onerror=alert(2)>"),
+        )
+        .unwrap();
+    let html = atlas.notes_html(acme, "data-curation").unwrap();
+    assert!(
+        html.contains("<strong>Board pack</strong>"),
+        "markdown is shown formatted, not as asterisks: {html}"
+    );
+    for unsafe_bit in ["<script", "<img", "onerror"] {
+        assert!(
+            !html.contains(unsafe_bit),
+            "a note is sanitised like every other body before the webview sees it: {html}"
+        );
+    }
+}

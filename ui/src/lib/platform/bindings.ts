@@ -330,6 +330,8 @@ export interface Commands {
   create_organisation: { args: { name: string }; result: Organisation };
   /** An organisation's assessment of one capability (empty when never assessed). */
   assessment: { args: { org: number; capability: string }; result: Assessment };
+  /** An organisation's notes on one capability, rendered from markdown and sanitised. */
+  notes_html: { args: { org: number; capability: string }; result: string };
   /** Applies just the fields sent to the assessment as stored, records them; returns it stored. */
   save_assessment: { args: { org: number; capability: string; changes: AssessmentPatch }; result: Assessment };
   /** Reverts the organisation's last change. */
