@@ -103,7 +103,7 @@ describe('Presenter', () => {
     expect(last(sets(platform))).toMatchObject({ step: 2, blackout: false, revealed: true });
   });
 
-  it('shows the organisation’s private notes and the workshop’s votes for a capability, as plain text', async () => {
+  it('shows the organisation’s private notes and the workshop’s votes for a capability, rendered and sanitised by the core', async () => {
     const platform = fake('acme');
     const [org] = await platform.call('organisations', {});
     await platform.call('save_assessment', {
@@ -127,8 +127,9 @@ describe('Presenter', () => {
     expect(box.textContent).toContain('1 · Initial');
     expect(box.textContent).toContain('High');
     const notes = within(box).getByText(/Line one/);
-    expect(notes.textContent).toBe('Line one\n<b>not bold</b>');
+    expect(notes.textContent, 'raw HTML in a note is dropped by the core, its words kept').toBe('Line one\nnot bold');
     expect(notes.querySelector('b')).toBeNull();
+    expect(platform.calls).toContainEqual({ command: 'notes_html', args: { org: org.id, capability: 'a-one' } });
     await waitFor(() => expect(box.textContent).toMatch(/Dot-votes\s*3/));
     expect(platform.calls).toContainEqual({ command: 'assessment', args: { org: org.id, capability: 'a-one' } });
 

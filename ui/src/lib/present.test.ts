@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { TourView } from './platform';
-import { capture, captureField, elapsed, move, moveOf, newPresentation, stepTo } from './present';
+import {
+  capture,
+  captureField,
+  captureTarget,
+  elapsed,
+  move,
+  moveOf,
+  newPresentation,
+  recordedMessage,
+  stepTo,
+} from './present';
 
 const tour: TourView = {
   id: 't',
@@ -72,5 +82,40 @@ describe('live capture', () => {
     expect(capture('votes', '0', 5)).toEqual({ field: 'votes', delta: 'clear' });
     expect(capture('votes', 'Backspace', 5)).toEqual({ field: 'votes', delta: -1 });
     expect(capture('votes', 'a', 5)).toBeNull();
+  });
+});
+
+describe('what a capture applies to and says', () => {
+  it('records on the capability on screen, and says what to do on any other node', () => {
+    expect(captureTarget({ id: 'data-curation', title: 'Data curation', kind: 'capability' })).toEqual({
+      id: 'data-curation',
+      title: 'Data curation',
+    });
+    const onPerspective = captureTarget({ id: 'business', title: 'Business', kind: 'perspective' });
+    expect('problem' in onPerspective && onPerspective.problem, 'a tour step without a capability').toMatch(
+      /^Business is not a capability: click a capability on the map or graph/,
+    );
+    const nothing = captureTarget(null);
+    expect('problem' in nothing && nothing.problem).toMatch(/^Click a capability on the map or graph/);
+  });
+
+  it('keeps the dots on a capability off the projector while the view is private', () => {
+    const added = { field: 'votes', delta: 3 } as const;
+    expect(recordedMessage(added, 'Data curation', false, 7), 'the count is organisation data').toBe(
+      'Dots on Data curation recorded',
+    );
+    expect(recordedMessage({ field: 'votes', delta: 'clear' }, 'Data curation', false, 0)).toBe(
+      'Dots on Data curation cleared',
+    );
+    expect(recordedMessage(added, 'Data curation', true, 7)).toBe('Dots on Data curation: 7');
+  });
+
+  it('names the capability and says the value only once revealed', () => {
+    const level = { field: 'current', level: 3 } as const;
+    expect(recordedMessage(level, 'Data curation', false)).toBe('Current maturity of Data curation recorded');
+    expect(recordedMessage(level, 'Data curation', true)).toBe('Current maturity of Data curation: 3');
+    expect(recordedMessage({ field: 'priority', priority: null }, 'Data curation', true)).toBe(
+      'Priority of Data curation: none',
+    );
   });
 });

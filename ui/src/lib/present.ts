@@ -106,3 +106,31 @@ export function capture(field: Capture['field'], key: string, maxLevel: number):
       return digit !== null ? { field, delta: digit } : null;
   }
 }
+
+/** What a capture is recorded on: the capability on screen, or what to do when there is none. */
+export function captureTarget(
+  node: { id: string; title: string; kind: string } | null,
+): { id: string; title: string } | { problem: string } {
+  if (node?.kind === 'capability') return { id: node.id, title: node.title };
+  return {
+    problem: node
+      ? `${node.title} is not a capability: click a capability on the map or graph, then press C, T, P or V and a digit.`
+      : 'Click a capability on the map or graph, then press C, T, P or V and a digit.',
+  };
+}
+
+/**
+ * What the facilitator is told after a capture, naming the capability. While the room's view is
+ * private the projected window must not show organisation data, so the value (or the dots now
+ * on it) is said only once revealed.
+ */
+export function recordedMessage(c: Capture, title: string, revealed: boolean, dots = 0): string {
+  if (c.field === 'votes') {
+    if (revealed) return `Dots on ${title}: ${dots}`;
+    return c.delta === 'clear' ? `Dots on ${title} cleared` : `Dots on ${title} recorded`;
+  }
+  const label = { current: 'Current maturity', target: 'Target maturity', priority: 'Priority' }[c.field];
+  if (!revealed) return `${label} of ${title} recorded`;
+  const value = c.field === 'priority' ? (c.priority ?? 'none') : (c.level ?? 'cleared');
+  return `${label} of ${title}: ${value}`;
+}

@@ -8,7 +8,17 @@ import { emptyAssessment } from './platform';
 import type { Assessment, FrameworkView, NodeDetail, Platform, Presentation, TourView, Workshop } from './platform';
 import type { StartChoice } from './components/PresentStart.svelte';
 import type { OrganisationData } from './organisation.svelte';
-import { capture, captureField, move, moveOf, newPresentation, stepTo, type Capture } from './present';
+import {
+  capture,
+  captureField,
+  captureTarget,
+  move,
+  moveOf,
+  newPresentation,
+  recordedMessage,
+  stepTo,
+  type Capture,
+} from './present';
 
 /** What presenting needs of the frame around it: the open node, the view, the reader. */
 export interface Frame {
@@ -46,6 +56,8 @@ export class Presenting {
   message = $state('');
   /** The node in focus and how far around it stays lit. */
   spotlight = $state<{ id: string; depth: number } | null>(null);
+  /** The revealed notes on the capability on screen, rendered by the core; null while private. */
+  notesHtml = $state<{ node: string; html: string } | null>(null);
 
   readonly tour = $derived.by((): TourView | null => {
     const p = this.presentation;
@@ -163,6 +175,37 @@ export class Presenting {
     }
   }
 
+  /**
+   * A node opened on the projected map or graph becomes the one presented, so captures apply to
+   * it and the presenter's window shows its notes, whether or not the tour has a step for it.
+   */
+  async follow(id: string): Promise<void> {
+    const p = this.presentation;
+    if (p && p.node !== id) await this.publish({ ...p, node: id });
+  }
+
+  /**
+   * Fetches the notes on the capability on screen, rendered and sanitised by the core, only once
+   * they are revealed: while the view is private they are not even asked for.
+   */
+  async loadNotes(): Promise<void> {
+    const p = this.presentation;
+    const a = this.assessment;
+    const node = this.#frame.current;
+    if (!p?.revealed || !p.org || !a || !node || !a.notes.trim()) {
+      this.notesHtml = null;
+      return;
+    }
+    try {
+      const html = await this.#platform.call('notes_html', { org: p.org, capability: node.id });
+      // A step taken, or the view made private, while the answer travelled: drop it.
+      if (this.presentation?.revealed && this.#frame.current?.id === node.id) this.notesHtml = { node: node.id, html };
+    } catch (e) {
+      this.notesHtml = null;
+      this.message = (e as Error).message;
+    }
+  }
+
   async stop(): Promise<void> {
     if (!this.presentation) return;
     await this.publish({ ...this.presentation, active: false, blackout: false });
@@ -184,18 +227,17 @@ export class Presenting {
 
   async capture(c: Capture): Promise<void> {
     const p = this.presentation;
-    const node = this.#frame.current;
-    if (!p || !node) return;
-    if (node.kind !== 'capability') {
-      this.message = 'Captures apply to capabilities; step to one first.';
+    if (!p) return;
+    const target = captureTarget(this.#frame.current);
+    if ('problem' in target) {
+      this.message = target.problem;
       return;
     }
     if (!p.org) {
       this.message = 'Choose an organisation before presenting to record what the room decides.';
       return;
     }
-    const { id, title } = node;
-    const shown = p.revealed;
+    const { id, title } = target;
     try {
       if (c.field === 'votes') {
         if (!this.workshop) {
@@ -204,7 +246,7 @@ export class Presenting {
         }
         const have = this.workshop.votes[id] ?? 0;
         this.workshop = await this.#data.vote(this.workshop, id, c.delta === 'clear' ? -have : c.delta);
-        this.message = `Dots on ${title}: ${this.workshop.votes[id]}`;
+        this.message = recordedMessage(c, title, this.presentation?.revealed ?? false, this.workshop.votes[id] ?? 0);
       } else {
         // Just the one field the room set: the rest may be changing in the editor meanwhile.
         const changes =
@@ -214,9 +256,7 @@ export class Presenting {
               ? { current: c.level }
               : { target: c.level };
         await this.#data.save(id, changes);
-        const label = { current: 'Current maturity', target: 'Target maturity', priority: 'Priority' }[c.field];
-        const value = c.field === 'priority' ? (c.priority ?? 'none') : (c.level ?? 'cleared');
-        this.message = shown ? `${label} of ${title}: ${value}` : `${label} of ${title} recorded`;
+        this.message = recordedMessage(c, title, this.presentation?.revealed ?? false);
       }
     } catch (e) {
       this.message = (e as Error).message;

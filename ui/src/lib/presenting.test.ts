@@ -68,7 +68,33 @@ describe('Presenting', () => {
     await settled();
     await settled();
     expect(presenting.votesHere).toBe(3);
-    expect(presenting.message).toBe('Dots on Alpha one: 3');
+    expect(presenting.message, 'the count of dots is not said while the view is private').toBe(
+      'Dots on Alpha one recorded',
+    );
+    stop();
+  });
+
+  it('captures on a capability clicked away from the tour, and says what to do on a step without one', async () => {
+    const { data, frame, platform, presenting, stop } = await setup();
+    await presenting.start({ tour: presenting.tours[0], workshop: { title: 'Offsite' }, presenter: false });
+    await settled();
+    presenting.onKey(key('c'));
+    presenting.onKey(key('1'));
+    await settled();
+    expect(presenting.message, 'the first step is the framework, not a capability').toMatch(
+      /click a capability on the map or graph/,
+    );
+    // What the map or graph does when a card or node is clicked while presenting.
+    await frame.open('a-one');
+    await presenting.follow('a-one');
+    await settled();
+    expect(platform.presentation?.node, "the presenter's window follows the click").toBe('a-one');
+    presenting.onKey(key('c'));
+    presenting.onKey(key('1'));
+    await settled();
+    await settled();
+    expect(data.assessments['a-one']?.current, 'the level is stored on the clicked capability').toBe(1);
+    expect(presenting.message).toBe('Current maturity of Alpha one recorded');
     stop();
   });
 });

@@ -46,13 +46,15 @@ describe('PresentStage', () => {
       node,
       framework: fakeFramework,
       assessment,
+      notesHtml: '<p><strong>Only</strong> the board knows this.</p>',
       votes: 4,
     });
     expect(screen.getByRole('heading', { name: 'Alpha one' })).toBeTruthy();
     expect(screen.getByRole('group', { name: 'Presentation' }).textContent).toContain('Step 3 of 3');
     expect(screen.getByText('Private · R reveals')).toBeTruthy();
-    expect(document.body.textContent).not.toContain('Only the board knows this.');
+    expect(document.body.innerHTML, 'private notes are not in the page at all').not.toContain('the board knows');
     expect(document.body.textContent).not.toContain('Dots');
+    expect(document.body.textContent).not.toContain('Initial');
 
     await rerender({
       presentation: { ...p, revealed: true },
@@ -60,9 +62,13 @@ describe('PresentStage', () => {
       node,
       framework: fakeFramework,
       assessment,
+      notesHtml: '<p><strong>Only</strong> the board knows this.</p>',
       votes: 4,
     });
     expect(document.body.textContent).toContain('Only the board knows this.');
+    expect(document.querySelector('[data-private-notes] strong')?.textContent, 'markdown is shown formatted').toBe(
+      'Only',
+    );
     expect(document.body.textContent).toContain('Current 1 · Initial');
     expect(document.body.textContent).toContain('Dots 4');
     expect(screen.getByText('Revealed to the room')).toBeTruthy();

@@ -53,3 +53,15 @@ describe('paintHeat', () => {
     for (const id of ['a', 'b', 'c']) expect(classes(cy, id)).toEqual([]);
   });
 });
+
+describe('a private view', () => {
+  it('keeps no heat colour on the nodes once the overlay is cleared', () => {
+    const cy = graph();
+    paintHeat(cy, heat());
+    paintHeat(cy, null);
+    expect(cy.getElementById('a').data('heat'), "the fill is the organisation's data").toBeUndefined();
+    paintJoined(cy.elements(), look({ heat: heat() }));
+    paintJoined(cy.elements(), look());
+    expect(cy.getElementById('a').data('heat'), 'nor on a node that joined while private').toBeUndefined();
+  });
+});

@@ -35,7 +35,9 @@ export function paintJoined(eles: Collection, look: Look) {
     e.toggleClass('heat-none', cls === 'heat-none');
     e.toggleClass('heat-na', cls === 'heat-na');
     e.toggleClass('heat', cls === 'heat');
+    // The fill is the organisation's data: it leaves the node with its class.
     if (v && cls === 'heat') e.data('heat', v.fill);
+    else e.removeData('heat');
     if (id === look.selected) e.select();
   });
 }
@@ -58,6 +60,8 @@ export function paintFilters(cy: Core, look: Pick<Look, 'hidden' | 'ghosts' | 'f
 /** Paints the heat overlay on the nodes in the graph, or clears it for `null`. */
 export function paintHeat(cy: Core, heat: Record<string, Heat> | null) {
   cy.batch(() => {
+    // The fill is the organisation's data: a private view keeps none of it on the nodes.
+    cy.nodes('.heat').removeData('heat');
     cy.nodes('.heat, .heat-none, .heat-na').removeClass('heat heat-none heat-na');
     if (!heat) return;
     for (const [id, v] of Object.entries(heat)) {
