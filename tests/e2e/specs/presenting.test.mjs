@@ -112,11 +112,14 @@ async function noteFits(browser, where) {
       const caption = box('[aria-label="On screen"]');
       const title = box('[aria-label="On screen"] h2');
       const steps = box('[aria-label="Presentation"]');
+      const notes = box('[data-private-notes]');
       return {
         vh: window.innerHeight,
         caption: { top: caption.top, bottom: caption.bottom, height: caption.height },
         title: { top: title.top, bottom: title.bottom },
         steps: steps.top,
+        // How much of the note the room can read: what of it lies inside the caption.
+        noteShown: notes ? Math.min(notes.bottom, caption.bottom) - Math.max(notes.top, caption.top) : 0,
         strong: document.querySelector('[data-private-notes] strong')?.textContent ?? null,
         raw: document.querySelector('[data-private-notes]')?.textContent.includes('**') ?? true,
         more: document.body.innerText.includes('More in the presenter window'),
@@ -128,6 +131,7 @@ async function noteFits(browser, where) {
       m.title.top >= Math.max(0, m.caption.top) && m.title.bottom <= Math.min(m.caption.bottom, m.steps),
       `${at} the title is not wholly in view: ${JSON.stringify(m)}`,
     );
+    assert.ok(m.noteShown >= 22, `${at} less than a line of the note is in view: ${JSON.stringify(m)}`);
     assert.equal(m.strong, SECRET, `${at} **bold** is shown bold`);
     assert.equal(m.raw, false, `${at} no markdown asterisks on the stage`);
     // The map's band has no line to spare for it; its fade says the same.
