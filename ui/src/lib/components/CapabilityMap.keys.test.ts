@@ -84,7 +84,7 @@ describe('CapabilityMap by keyboard', () => {
     expect(onassess).toHaveBeenCalledTimes(1);
     expect(onassess.mock.calls[0][0]).toBe('b-two');
     card('Alpha one').focus();
-    onassess.mock.calls[0][1]();
+    expect(onassess.mock.calls[0][1](), 'the card is there to come back to').toBe(true);
     expect(document.activeElement, 'back where the person pressed A').toBe(card('Beta two'));
     expect(saves()).toEqual([]);
   });
