@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import AssessmentEditor from './AssessmentEditor.svelte';
 import OrgPicker from './OrgPicker.svelte';
@@ -339,5 +339,23 @@ describe('AssessmentEditor: history', () => {
     const before = loads();
     await fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     await waitFor(() => expect(loads()).toBe(before + 1));
+  });
+
+  it('takes the keyboard to the current level when asked, and Esc from any field hands it back', async () => {
+    const { platform, org } = await withOrg();
+    const onleave = vi.fn();
+    const { component } = render(AssessmentEditor, {
+      data: new OrganisationData(platform, org),
+      framework: fakeFramework,
+      capability: 'a-one',
+      onleave,
+    });
+    const current = await screen.findByRole('combobox', { name: 'Current maturity' });
+    component.focusFirst();
+    expect(document.activeElement).toBe(current);
+    await fireEvent.keyDown(current, { key: 'Escape' });
+    expect(onleave).toHaveBeenCalledTimes(1);
+    await fireEvent.keyDown(screen.getByRole('textbox', { name: 'Notes' }), { key: 'Escape' });
+    expect(onleave).toHaveBeenCalledTimes(2);
   });
 });

@@ -124,4 +124,43 @@ describe('Reader', () => {
     await rerender({ lens: null });
     expect(screen.queryByRole('region', { name: /What concerns/ })).toBeNull();
   });
+
+  it('takes digits and A for the capability being read while focus is anywhere in it, naming them in a hint', async () => {
+    const node = await read('a-one');
+    const onlevel = vi.fn();
+    const onassess = vi.fn();
+    render(Reader, {
+      node,
+      framework: fakeFramework,
+      onopen: () => {},
+      assessing: { levels: [0, 1, 2, 3, 4], message: 'Alpha one: current 3 — Defined', onlevel, onassess },
+    });
+    const title = screen.getByRole('heading', { level: 2, name: 'Alpha one' });
+    expect(screen.getByText(/0–4 sets the current level, Shift\+0–4 the target/)).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('Alpha one: current 3 — Defined');
+    const three = new KeyboardEvent('keydown', { key: '3', code: 'Digit3', bubbles: true, cancelable: true });
+    title.dispatchEvent(three);
+    expect(onlevel).toHaveBeenCalledWith({ field: 'current', level: 3 });
+    expect(three.defaultPrevented, 'the graph beside must not take 3 as a focus depth').toBe(true);
+    // From a link in the reader too.
+    await fireEvent.keyDown(screen.getAllByRole('button', { name: 'Alpha' })[0], {
+      key: '$',
+      code: 'Digit4',
+      shiftKey: true,
+    });
+    expect(onlevel).toHaveBeenLastCalledWith({ field: 'target', level: 4 });
+    await fireEvent.keyDown(title, { key: 'a', code: 'KeyA' });
+    expect(onassess).toHaveBeenCalledTimes(1);
+    await fireEvent.keyDown(title, { key: '9', code: 'Digit9' });
+    expect(onlevel, '9 is past the scale').toHaveBeenCalledTimes(2);
+  });
+
+  it('leaves digits to the graph when there is nothing to assess', async () => {
+    const node = await read('alpha');
+    render(Reader, { node, framework: fakeFramework, onopen: () => {} });
+    expect(screen.queryByText(/sets the current level/)).toBeNull();
+    const two = new KeyboardEvent('keydown', { key: '2', code: 'Digit2', bubbles: true, cancelable: true });
+    screen.getByRole('heading', { level: 2, name: 'Alpha' }).dispatchEvent(two);
+    expect(two.defaultPrevented).toBe(false);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import SearchPalette from './SearchPalette.svelte';
 import { FakePlatform } from '../platform/fake';
 
@@ -31,7 +31,32 @@ describe('SearchPalette', () => {
     await fireEvent.keyDown(input, { key: 'ArrowDown' });
     expect(screen.getAllByRole('option')[1].getAttribute('aria-selected')).toBe('true');
     await fireEvent.keyDown(input, { key: 'Enter' });
-    expect(onopen).toHaveBeenCalledWith('a-one');
+    expect(onopen).toHaveBeenCalledWith('a-one', { assess: false, from: { query: 'alpha', active: 1 } });
+  });
+
+  it('opens the chosen result at its assessment with Shift+Enter', async () => {
+    const onopen = vi.fn();
+    render(SearchPalette, { platform: new FakePlatform(), onopen, onclose: () => {} });
+    const input = screen.getByRole('combobox', { name: 'Search' });
+    await typeInto(input, 'alpha');
+    await screen.findAllByRole('option');
+    expect(screen.getByText(/Shift\+Enter opens a capability at its assessment/)).toBeTruthy();
+    await fireEvent.keyDown(input, { key: 'ArrowDown' });
+    await fireEvent.keyDown(input, { key: 'Enter', shiftKey: true });
+    expect(onopen).toHaveBeenCalledWith('a-one', { assess: true, from: { query: 'alpha', active: 1 } });
+  });
+
+  it('shows a search again as it stood, the chosen result still selected (the way back from an assessment)', async () => {
+    render(SearchPalette, {
+      platform: new FakePlatform(),
+      onopen: () => {},
+      onclose: () => {},
+      initial: { query: 'alpha', active: 1 },
+    });
+    const input = screen.getByRole('combobox', { name: 'Search' }) as HTMLInputElement;
+    expect(input.value).toBe('alpha');
+    await waitFor(() => expect(screen.getAllByRole('option')[1].getAttribute('aria-selected')).toBe('true'));
+    expect(document.activeElement, 'the keyboard is back in the search').toBe(input);
   });
 
   it('says so when nothing matches', async () => {

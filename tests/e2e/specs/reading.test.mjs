@@ -1,0 +1,157 @@
+// Reading in the real app: every way of opening a node starts it at its title, however far down
+// the last one was read, and following a link brings the node into view in the graph.
+import { after, afterEach, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { allByRole, byRole, launchApp, saveScreenshot, textOf, waitForGraph } from '../support.mjs';
+import { seedNorthwind } from '../fixtures/seed.mjs';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'atlas-e2e-reading-'));
+// With an organisation the reader holds the assessment too: a long page to be down in.
+seedNorthwind(dataDir);
+
+/** Waits until the reader's heading is `title`. */
+async function readerShows(browser, title) {
+  const reader = await byRole(browser, 'complementary', 'Reader');
+  await browser.waitUntil(async () => (await allByRole(browser, 'heading', title, reader)).length > 0, {
+    timeout: 8000,
+    timeoutMsg: `the reader never showed "${title}"`,
+  });
+  return reader;
+}
+
+/** Scrolls the reader down as a person reading on would, and says how far. */
+async function readDown(browser, reader) {
+  const top = await browser.execute((r) => {
+    r.scrollTop = r.scrollHeight;
+    return r.scrollTop;
+  }, reader);
+  assert.ok(top > 200, `the reader is scrolled well down before moving on (it is at ${top} px)`);
+}
+
+/** Where the reader is scrolled to, and whether its title is inside it. */
+async function readerPlace(browser, reader) {
+  return browser.execute((r) => {
+    const box = r.getBoundingClientRect();
+    const title = document.getElementById('reader-title').getBoundingClientRect();
+    return {
+      scrollTop: r.scrollTop,
+      titleInside: title.top >= box.top && title.bottom <= box.bottom && title.height > 0,
+    };
+  }, reader);
+}
+
+async function assertAtTitle(browser, reader, how) {
+  const place = await readerPlace(browser, reader);
+  assert.equal(place.scrollTop, 0, `${how}: the node opens at the top of the reader`);
+  assert.ok(place.titleInside, `${how}: the title is in sight`);
+}
+
+/** Where a node is drawn, relative to the graph's canvas, and whether that is inside it. */
+async function drawnAt(browser, id) {
+  return browser.execute((id) => {
+    const canvas = document.querySelector('section[aria-label="Framework graph"] [role="img"]').getBoundingClientRect();
+    const b = document.querySelector(`[aria-label="Nodes in the graph"] button[data-node-id="${id}"]`);
+    const x = Number(b?.dataset.x);
+    const y = Number(b?.dataset.y);
+    const known = b?.dataset.x !== undefined && Number.isFinite(x) && Number.isFinite(y);
+    return { x, y, inside: known && x >= 0 && y >= 0 && x <= canvas.width && y <= canvas.height };
+  }, id);
+}
+
+async function tab(browser, name) {
+  await (await byRole(browser, 'tab', name)).click();
+  await browser.waitUntil(async () => (await (await byRole(browser, 'tab', name)).getAttribute('aria-selected')) === 'true');
+}
+
+describe('reading', () => {
+  let app;
+  let browser;
+  before(async () => {
+    app = await launchApp({ dataDir });
+    browser = app.browser;
+    await waitForGraph(browser);
+    const picker = await byRole(browser, 'combobox', 'Organisation');
+    await browser.waitUntil(async () => (await browser.execute((s) => s.selectedOptions[0]?.text ?? '', picker)) === 'Northwind Health');
+  });
+  after(async () => app?.close());
+  afterEach(async () => browser && saveScreenshot(browser, 'reading-last'));
+
+  it('follows a link to the top of the next node, and brings that node into view in the graph', async () => {
+    const list = await byRole(browser, 'list', 'Nodes in the graph');
+    await browser.execute((b) => b.click(), await byRole(browser, 'button', 'Risk management', { within: list }));
+    const reader = await readerShows(browser, 'Risk management');
+    // Zoomed in on the middle of the graph, most nodes are out of sight.
+    await browser.execute(() => document.activeElement?.blur());
+    for (let i = 0; i < 8; i++) await browser.keys('+');
+    const links = await allByRole(browser, 'button', null, await byRole(browser, 'list', 'Refers to', { within: reader }));
+    let target = null;
+    for (const link of links) {
+      const title = (await textOf(browser, link)).trim();
+      const id = await browser.execute(
+        (t) => [...document.querySelectorAll('[aria-label="Nodes in the graph"] button')].find((b) => b.textContent.trim() === t)?.dataset.nodeId,
+        title,
+      );
+      await browser.waitUntil(async () => (await drawnAt(browser, id)).x !== undefined, { timeout: 3000 }).catch(() => {});
+      if (id && !(await drawnAt(browser, id)).inside) {
+        target = { link, title, id };
+        break;
+      }
+    }
+    assert.ok(target, 'a node Risk management refers to is out of sight in the zoomed graph, to be brought into view');
+    await readDown(browser, reader);
+    // The link is pressed where it is, far down the page.
+    await browser.execute((l) => l.scrollIntoView({ block: 'nearest' }), target.link);
+    assert.ok((await readerPlace(browser, reader)).scrollTop > 100, 'the link is followed from down the page');
+    await browser.$(target.link).click();
+    await readerShows(browser, target.title);
+    await assertAtTitle(browser, reader, 'a link');
+    await browser.waitUntil(async () => (await drawnAt(browser, target.id)).inside, {
+      timeout: 5000,
+      timeoutMsg: `${target.title} was not brought into the graph's view after following the link to it`,
+    });
+    const focused = await browser.execute(() => document.activeElement?.id);
+    assert.equal(focused, 'reader-title', 'the keyboard continues in what was opened');
+    await saveScreenshot(browser, 'reading-link-followed');
+  });
+
+  it('goes Back and Forward to the top of each node', async () => {
+    const reader = await byRole(browser, 'complementary', 'Reader');
+    const here = await browser.execute(() => document.getElementById('reader-title').textContent.trim());
+    await readDown(browser, reader);
+    await browser.execute(() => document.activeElement?.blur());
+    await browser.keys(['Alt', 'ArrowLeft']);
+    await readerShows(browser, 'Risk management');
+    await assertAtTitle(browser, reader, 'Back');
+    await readDown(browser, reader);
+    await browser.keys(['Alt', 'ArrowRight']);
+    await readerShows(browser, here);
+    await assertAtTitle(browser, reader, 'Forward');
+  });
+
+  it('opens a card of the map at the top of the reader', async () => {
+    await tab(browser, 'Map');
+    const reader = await byRole(browser, 'complementary', 'Reader');
+    await readDown(browser, reader);
+    const card = await browser.$('button[data-capability="threat-detection"]');
+    await browser.execute((c) => c.focus(), card);
+    await browser.keys('Enter');
+    await readerShows(browser, 'Threat detection');
+    await assertAtTitle(browser, reader, 'a map card');
+  });
+
+  it('opens an item of the outline at the top of the reader', async () => {
+    await tab(browser, 'Outline');
+    const reader = await byRole(browser, 'complementary', 'Reader');
+    await readDown(browser, reader);
+    const tree = await byRole(browser, 'tree', 'Framework outline');
+    await browser.execute((t) => {
+      [...t.querySelectorAll('[role="treeitem"]')].find((i) => i.getAttribute('aria-label').startsWith('Data protection'))?.click();
+    }, tree);
+    await readerShows(browser, 'Data protection');
+    await assertAtTitle(browser, reader, 'the outline');
+    await tab(browser, 'Graph');
+  });
+});
