@@ -328,7 +328,11 @@ fn record() -> String {
         data.path().join("starting"),
         "Tester",
     );
-    let early = dispatch(&starting, "search", json!({ "query": "alpha", "limit": 20 }));
+    let early = dispatch(
+        &starting,
+        "search",
+        json!({ "query": "alpha", "limit": 20 }),
+    );
     static_ids.insert(NOT_READY_KEY.into(), rec.answers.keep(early, data.path()));
 
     let mut scenarios = Vec::new();
