@@ -6,26 +6,45 @@ export type HeatMode = 'none' | 'maturity' | 'gap';
 
 /** How one capability is painted: a fill, the text colour that reads on it, and words for it. */
 export interface Heat {
+  /** The light theme's colour as a hex value, for what cannot read CSS (the graph's canvas, SVG). */
   fill: string;
   ink: string;
+  /**
+   * The same colour as a CSS value that follows the theme (app.css declares one per theme: in
+   * the dark theme the scale runs light with the level, so the highest maturity stands out
+   * rather than sinking into the page). Everything drawn with CSS paints with these.
+   */
+  swatch: string;
+  swatchInk: string;
   /** Short text for legends, tooltips and screen readers: "Level 3", "Gap 2", "Not assessed". */
   label: string;
   /** `level` and `gap` are painted by value; the other two are told apart by pattern too. */
   state: 'level' | 'gap' | 'not_assessed' | 'not_applicable';
 }
 
-// A sequential blue-to-green scale (colour-blind safe: it varies in lightness as well as hue),
-// one step per maturity level, 0 to 5. Longer scales reuse the last step.
-const LEVEL_FILLS = ['#f1eef6', '#c6dbef', '#6baed6', '#1f78b4', '#08589e', '#023858'];
-const LEVEL_INKS = ['#1a202c', '#1a202c', '#1a202c', '#ffffff', '#ffffff', '#ffffff'];
-// Gap to target: 0 is met (pale green), growing gaps warm up to deep red.
-const GAP_FILLS = ['#d9f0d3', '#fee8c8', '#fdbb84', '#fc8d59', '#d7301f', '#7f0000'];
-const GAP_INKS = ['#1a202c', '#1a202c', '#1a202c', '#1a202c', '#ffffff', '#ffffff'];
+// A sequential blue scale (colour-blind safe: it varies in lightness as well as hue), one step
+// per maturity level, 0 to 5; longer scales reuse the last step. Every step, in both themes, is
+// at least 3:1 against the page and the cards, so a card of any level is seen as painted, and
+// its ink is 4.5:1 on it (theme.contrast.test.ts checks app.css, and that these agree with it).
+export const LEVEL_FILLS = ['#418fc8', '#2c73b1', '#215d9a', '#174881', '#10376f', '#0a2758'];
+const LEVEL_INKS = ['#1a202c', '#ffffff', '#ffffff', '#ffffff', '#ffffff', '#ffffff'];
+// Gap to target: 0 is met (green), growing gaps warm up to deep red.
+export const GAP_FILLS = ['#579849', '#c27810', '#b45714', '#a43b17', '#901f15', '#6e0606'];
+const GAP_INKS = ['#1a202c', '#1a202c', '#ffffff', '#ffffff', '#ffffff', '#ffffff'];
 
-export const NOT_ASSESSED: Heat = { fill: 'transparent', ink: 'inherit', label: 'Not assessed', state: 'not_assessed' };
+export const NOT_ASSESSED: Heat = {
+  fill: 'transparent',
+  ink: 'inherit',
+  swatch: 'transparent',
+  swatchInk: 'inherit',
+  label: 'Not assessed',
+  state: 'not_assessed',
+};
 export const NOT_APPLICABLE: Heat = {
-  fill: '#a0aec0',
+  fill: '#7e8a9a',
   ink: '#1a202c',
+  swatch: 'var(--heat-na)',
+  swatchInk: 'var(--heat-na-ink)',
   label: 'Not applicable',
   state: 'not_applicable',
 };
@@ -38,6 +57,8 @@ export function levelHeat(level: number, scale: MaturityLevel[] = []): Heat {
   return {
     fill: LEVEL_FILLS[i],
     ink: LEVEL_INKS[i],
+    swatch: `var(--heat-level-${i})`,
+    swatchInk: `var(--heat-level-ink-${i})`,
     label: name ? `Level ${level} · ${name}` : `Level ${level}`,
     state: 'level',
   };
@@ -46,7 +67,14 @@ export function levelHeat(level: number, scale: MaturityLevel[] = []): Heat {
 export function gapHeat(gap: number): Heat {
   const i = clampIndex(gap, GAP_FILLS.length);
   const label = gap <= 0 ? 'Target met' : `Gap ${gap}`;
-  return { fill: GAP_FILLS[i], ink: GAP_INKS[i], label, state: 'gap' };
+  return {
+    fill: GAP_FILLS[i],
+    ink: GAP_INKS[i],
+    swatch: `var(--heat-gap-${i})`,
+    swatchInk: `var(--heat-gap-ink-${i})`,
+    label,
+    state: 'gap',
+  };
 }
 
 /**
