@@ -123,6 +123,23 @@ describe('undo you can trust', () => {
       timeout: 12000,
       timeoutMsg: 'the undo notice stayed on screen after its moment',
     });
+
+    await browser.setWindowSize(1920, 1080);
+    await (await byRole(browser, 'combobox', 'Theme')).selectByVisibleText('Light');
+    await browser.execute(() => document.getElementById('reader-title')?.focus());
+    await browser.keys(['Control', 'Shift', 'z']);
+    assert.equal(
+      await undoNotice(browser),
+      'Redid: Data curation, notes empty → “We keep a catalogue of every dataset.”',
+      'redo says what it brought back',
+    );
+    await browser.waitUntil(async () => (await after.getValue()) === 'We keep a catalogue of every dataset.', {
+      timeout: 5000,
+      timeoutMsg: 'redo did not bring the sentence back',
+    });
+    await saveScreenshot(browser, 'redo-notice-1920-light');
+    await (await byRole(browser, 'combobox', 'Theme')).selectByVisibleText('Dark');
+    await browser.setWindowSize(1280, 800);
   });
 
   it('leaves an unassessed perspective out of the radar and says so', async () => {
@@ -217,5 +234,18 @@ describe('undo you can trust', () => {
     await browser.setWindowSize(1280, 800);
     await browser.pause(400);
     await saveScreenshot(browser, 'map-light-1280');
+
+    // The graph paints heat on a canvas, which cannot read the theme's CSS: it must take the
+    // dark theme's colours too.
+    await (await byRole(browser, 'combobox', 'Theme')).selectByVisibleText('Dark');
+    await (await byRole(browser, 'tab', 'Graph')).click();
+    const list = await byRole(browser, 'list', 'Nodes in the graph');
+    const node = await byRole(browser, 'button', 'Data curation', { within: list });
+    await browser.waitUntil(async () => (await node.getAttribute('data-fill')) === '#6da7db', {
+      timeout: 5000,
+      timeoutMsg: 'the graph did not paint level 2 in the dark theme colour',
+    });
+    await browser.pause(600);
+    await saveScreenshot(browser, 'graph-dark-heat-1280');
   });
 });

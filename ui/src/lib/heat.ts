@@ -1,6 +1,7 @@
 // The heat scale shared by the graph overlay, the capability map and the dashboard, so a level
 // has one colour everywhere and the legends agree. Kept free of the DOM: unit-tested.
 import type { Assessment, MaturityLevel } from './platform';
+import type { Theme } from './theme';
 
 export type HeatMode = 'none' | 'maturity' | 'gap';
 
@@ -31,6 +32,25 @@ const LEVEL_INKS = ['#1a202c', '#ffffff', '#ffffff', '#ffffff', '#ffffff', '#fff
 // Gap to target: 0 is met (green), growing gaps warm up to deep red.
 export const GAP_FILLS = ['#579849', '#c27810', '#b45714', '#a43b17', '#901f15', '#6e0606'];
 const GAP_INKS = ['#1a202c', '#1a202c', '#ffffff', '#ffffff', '#ffffff', '#ffffff'];
+const NA_FILL = '#7e8a9a';
+
+// The dark theme's scale, for the graph's canvas: lighter with the level, as in app.css.
+export const DARK_LEVEL_FILLS = ['#4375b0', '#5890c7', '#6da7db', '#8abfe6', '#aad4f0', '#cee8f8'];
+const DARK_LEVEL_INKS = ['#ffffff', '#1a202c', '#1a202c', '#1a202c', '#1a202c', '#1a202c'];
+export const DARK_GAP_FILLS = ['#3e823e', '#b88214', '#ec8219', '#ff6b57', '#ff4d6d', '#ff8fb8'];
+const DARK_GAP_INKS = ['#ffffff', '#1a202c', '#1a202c', '#1a202c', '#1a202c', '#1a202c'];
+const DARK_NA_FILL = '#8c96a4';
+
+const PALETTES = {
+  light: { level: LEVEL_FILLS, levelInk: LEVEL_INKS, gap: GAP_FILLS, gapInk: GAP_INKS, na: NA_FILL },
+  dark: {
+    level: DARK_LEVEL_FILLS,
+    levelInk: DARK_LEVEL_INKS,
+    gap: DARK_GAP_FILLS,
+    gapInk: DARK_GAP_INKS,
+    na: DARK_NA_FILL,
+  },
+};
 
 export const NOT_ASSESSED: Heat = {
   fill: 'transparent',
@@ -40,23 +60,28 @@ export const NOT_ASSESSED: Heat = {
   label: 'Not assessed',
   state: 'not_assessed',
 };
-export const NOT_APPLICABLE: Heat = {
-  fill: '#7e8a9a',
-  ink: '#1a202c',
-  swatch: 'var(--heat-na)',
-  swatchInk: 'var(--heat-na-ink)',
-  label: 'Not applicable',
-  state: 'not_applicable',
-};
+export const NOT_APPLICABLE: Heat = notApplicable('light');
+
+function notApplicable(theme: Theme): Heat {
+  return {
+    fill: PALETTES[theme].na,
+    ink: '#1a202c',
+    swatch: 'var(--heat-na)',
+    swatchInk: 'var(--heat-na-ink)',
+    label: 'Not applicable',
+    state: 'not_applicable',
+  };
+}
 
 const clampIndex = (n: number, len: number) => Math.max(0, Math.min(len - 1, n));
 
-export function levelHeat(level: number, scale: MaturityLevel[] = []): Heat {
+export function levelHeat(level: number, scale: MaturityLevel[] = [], theme: Theme = 'light'): Heat {
   const i = clampIndex(level, LEVEL_FILLS.length);
+  const p = PALETTES[theme];
   const name = scale.find((m) => m.level === level)?.name;
   return {
-    fill: LEVEL_FILLS[i],
-    ink: LEVEL_INKS[i],
+    fill: p.level[i],
+    ink: p.levelInk[i],
     swatch: `var(--heat-level-${i})`,
     swatchInk: `var(--heat-level-ink-${i})`,
     label: name ? `Level ${level} · ${name}` : `Level ${level}`,
@@ -64,12 +89,13 @@ export function levelHeat(level: number, scale: MaturityLevel[] = []): Heat {
   };
 }
 
-export function gapHeat(gap: number): Heat {
+export function gapHeat(gap: number, theme: Theme = 'light'): Heat {
   const i = clampIndex(gap, GAP_FILLS.length);
+  const p = PALETTES[theme];
   const label = gap <= 0 ? 'Target met' : `Gap ${gap}`;
   return {
-    fill: GAP_FILLS[i],
-    ink: GAP_INKS[i],
+    fill: p.gap[i],
+    ink: p.gapInk[i],
     swatch: `var(--heat-gap-${i})`,
     swatchInk: `var(--heat-gap-ink-${i})`,
     label,
@@ -80,15 +106,21 @@ export function gapHeat(gap: number): Heat {
 /**
  * The colour of one capability for the mode. A capability with no current level is "not
  * assessed" (not level 0); one marked not applicable says so. In gap mode both levels are
- * needed; without a target the capability reads as not assessed for that purpose.
+ * needed; without a target the capability reads as not assessed for that purpose. `theme`
+ * picks the hex `fill` (what CSS cannot paint); `swatch` follows the theme by itself.
  */
-export function heatOf(a: Assessment | undefined, mode: HeatMode, scale: MaturityLevel[] = []): Heat | null {
+export function heatOf(
+  a: Assessment | undefined,
+  mode: HeatMode,
+  scale: MaturityLevel[] = [],
+  theme: Theme = 'light',
+): Heat | null {
   if (mode === 'none') return null;
-  if (a?.not_applicable != null) return NOT_APPLICABLE;
+  if (a?.not_applicable != null) return notApplicable(theme);
   if (!a || a.current === null) return NOT_ASSESSED;
-  if (mode === 'maturity') return levelHeat(a.current, scale);
+  if (mode === 'maturity') return levelHeat(a.current, scale, theme);
   if (a.target === null) return { ...NOT_ASSESSED, label: 'No target' };
-  return gapHeat(Math.max(0, a.target - a.current));
+  return gapHeat(Math.max(0, a.target - a.current), theme);
 }
 
 /** The legend for a mode: one entry per value, then the two states that are not values. */

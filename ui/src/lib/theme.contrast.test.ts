@@ -1,7 +1,7 @@
 // Parses the theme tokens out of app.css and checks WCAG AA contrast for every text colour on
 // every background, in both themes, so a colour change that hurts legibility fails here.
 import { describe, expect, it } from 'vitest';
-import { GAP_FILLS, LEVEL_FILLS, NOT_APPLICABLE } from './heat';
+import { DARK_GAP_FILLS, DARK_LEVEL_FILLS, GAP_FILLS, LEVEL_FILLS, NOT_APPLICABLE, heatOf } from './heat';
 // Read from disk: Vitest blanks CSS imports, even `?raw` ones.
 type Fs = { readFileSync(path: string, encoding: 'utf8'): string };
 const node = (globalThis as unknown as { process: { getBuiltinModule(id: string): unknown } }).process;
@@ -113,6 +113,13 @@ describe('heat scale', () => {
     expect(LEVEL_FILLS).toEqual([0, 1, 2, 3, 4, 5].map((i) => light[`heat-level-${i}`]));
     expect(GAP_FILLS).toEqual([0, 1, 2, 3, 4, 5].map((i) => light[`heat-gap-${i}`]));
     expect(NOT_APPLICABLE.fill).toBe(light['heat-na']);
+  });
+
+  it('paints the graph in the dark theme colours app.css declares, when the theme is dark', () => {
+    expect(DARK_LEVEL_FILLS).toEqual([0, 1, 2, 3, 4, 5].map((i) => dark[`heat-level-${i}`]));
+    expect(DARK_GAP_FILLS).toEqual([0, 1, 2, 3, 4, 5].map((i) => dark[`heat-gap-${i}`]));
+    const na = { not_applicable: 'no' } as Parameters<typeof heatOf>[0];
+    expect(heatOf(na, 'maturity', [], 'dark')?.fill).toBe(dark['heat-na']);
   });
 
   it('runs light with the level in the dark theme, so the highest maturity is the most visible', () => {
