@@ -114,6 +114,14 @@ pub const MAX_TAG_CHARS: usize = 64;
 /// JavaScript holds every id up to here exactly. Ids run from 1 to this.
 pub const MAX_ORGANISATION_ID: i64 = i32::MAX as i64;
 
+/// Typing in one sitting: a save of the same text field (notes, the not-applicable reason) of
+/// the same capability by the same author within this long of the previous one, with nothing
+/// else changed in between, extends that change instead of adding one, so a note typed with
+/// pauses is one entry in the history and one undo step. Measured from the previous save, so
+/// a person who keeps typing keeps one sitting; two minutes away from the keyboard starts a
+/// new one.
+pub const NOTE_SITTING_PAUSE_SECS: i64 = 120;
+
 /// How long opening the store waits for an `atlas restore` in progress to finish before
 /// refusing with `StoreError::Restoring`.
 pub const STORE_OPEN_WAIT: std::time::Duration = std::time::Duration::from_secs(5);

@@ -35,7 +35,7 @@ describe('the heat scale', () => {
   it('keeps card text readable (WCAG AA, 4.5:1) on every colour', () => {
     for (const h of [
       ...scale.map((m) => levelHeat(m.level, scale)),
-      ...[0, 1, 2, 3, 4, 5].map(gapHeat),
+      ...[0, 1, 2, 3, 4, 5].map((g) => gapHeat(g)),
       NOT_APPLICABLE,
     ]) {
       expect(contrast(h.fill, h.ink), `${h.label}: ${h.ink} on ${h.fill}`).toBeGreaterThanOrEqual(4.5);

@@ -20,6 +20,7 @@ import type {
   Platform,
   Side,
   Snapshot,
+  UndoOutcome,
   Workshop,
 } from './platform';
 
@@ -257,10 +258,11 @@ export class OrganisationData {
     await this.refresh();
   }
 
-  /** Reverts (or re-applies) the organisation's last change. */
-  async step(command: 'undo' | 'redo'): Promise<void> {
-    await this.#platform.call(command, { org: this.#org().id });
+  /** Reverts (or re-applies) the organisation's last change; says what it changed. */
+  async step(command: 'undo' | 'redo'): Promise<UndoOutcome> {
+    const outcome = await this.#platform.call(command, { org: this.#org().id });
     await this.refresh();
+    return outcome;
   }
 
   async takeSnapshot(name: string): Promise<Snapshot> {

@@ -1,11 +1,12 @@
 //! Saving and reading assessments. A save applies only the fields the writer changed to the
 //! assessment as stored at that moment, and records each changed field in the history, in the
-//! same transaction as the write.
+//! same transaction as the write; typing in one sitting extends one change (`sittings`).
 
 use super::error::StoreError;
 use super::history::{load_assessment, record, store_assessment, Change};
 use super::model::{Assessment, AssessmentPatch};
 use super::organisations::live_name;
+use super::sittings::extend_sitting;
 use super::Store;
 use crate::graph::Framework;
 use crate::limits::echo;
@@ -67,7 +68,13 @@ impl Store {
         for (_, field, _, value) in &changes {
             stored.set_field(field, value.clone())?;
         }
-        record(&tx, org, &author, "edit", None, &changes)?;
+        let same_sitting = match changes.as_slice() {
+            [change] => extend_sitting(&tx, org, &author, change)?,
+            _ => false,
+        };
+        if !same_sitting {
+            record(&tx, org, &author, "edit", None, &changes)?;
+        }
         store_assessment(&tx, org, capability, &stored)?;
         tx.commit()?;
         Ok(stored)

@@ -13,6 +13,7 @@ use super::error::StoreError;
 use super::model::{check_assessment_value, now, Assessment};
 use super::organisations::check_org_value;
 use super::transfer::{file_err, ChangeSetFile};
+use super::words::describe;
 use super::Store;
 use crate::graph::Framework;
 use crate::limits::{self, echo};
@@ -45,8 +46,12 @@ pub struct HistoryEntry {
 /// What an undo or redo changed, for the status line.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct UndoOutcome {
+    /// The capabilities it changed (`""` for the organisation itself), in the order changed.
     pub capabilities: Vec<String>,
     pub fields: Vec<String>,
+    /// What changed in words, each value from what it was to what it is now:
+    /// "Data curation, target maturity 4 → 3".
+    pub summary: String,
 }
 
 /// A field change about to be recorded: (capability or "", field, old, new).
@@ -334,6 +339,8 @@ impl Store {
         let mut outcome = UndoOutcome {
             capabilities: vec![],
             fields: vec![],
+            // In the order the fields were first changed, as the editor lists them.
+            summary: describe(fw, &reversed.iter().rev().cloned().collect::<Vec<_>>()),
         };
         for (cap, field, _, _) in reversed {
             if !outcome.capabilities.contains(&cap) {

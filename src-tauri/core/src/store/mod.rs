@@ -9,9 +9,10 @@
 //!
 //! Files: `schema` (migrations), `verify` (is a file ours), `lock` (the data folder's lock,
 //! which restore needs to itself), `model` (records and validation), `organisations`,
-//! `assessments`, `bulk` (one field on many capabilities), `layouts` (graph positions per
-//! pack), `history` (timeline, undo, redo), `snapshots` (and comparisons),
-//! `transfer` (JSON and CSV files, merge), `files` (where exports may go), `backup`, `error`.
+//! `assessments`, `sittings` (typing in one sitting is one change), `bulk` (one field on many
+//! capabilities), `layouts` (graph positions per pack), `history` (timeline, undo, redo),
+//! `words` (a change as a person reads it), `snapshots` (and comparisons), `transfer` (JSON and
+//! CSV files, merge), `files` (where exports may go), `backup`, `error`.
 
 mod assessments;
 mod backup;
@@ -25,10 +26,12 @@ mod lock;
 mod model;
 mod organisations;
 mod schema;
+mod sittings;
 mod snapshots;
 mod tours;
 mod transfer;
 mod verify;
+mod words;
 mod workshops;
 
 pub use backup::{newest_good_backup, restore, Restored, BACKUPS_DIR, DAILY_BACKUPS_KEPT};

@@ -460,10 +460,20 @@ fn check_url(url: &str) -> Result<(), String> {
 
 /// A UTC timestamp in RFC 3339, second precision; written by hand to avoid a date crate.
 pub(crate) fn now() -> String {
-    let secs = std::time::SystemTime::now()
+    timestamp(now_secs())
+}
+
+/// Seconds since the Unix epoch, now.
+pub(crate) fn now_secs() -> i64 {
+    std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
-        .unwrap_or(0);
+        .unwrap_or(0)
+}
+
+/// `secs` since the Unix epoch as `now` writes it. Timestamps in this one shape sort as text in
+/// time order, which is what lets SQL compare them.
+pub(crate) fn timestamp(secs: i64) -> String {
     let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
     // Howard Hinnant's days-to-civil algorithm.
     let z = days + 719_468;

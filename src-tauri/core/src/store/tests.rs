@@ -44,3 +44,42 @@ fn a_full_disk_is_reported_as_such_and_loses_nothing_already_saved() {
         "and no history for it"
     );
 }
+
+#[test]
+fn notes_typed_after_a_long_pause_were_merged_into_the_earlier_sitting() {
+    use super::model::{now_secs, timestamp};
+    use super::AssessmentPatch;
+    let fw = crate::load_builtin().expect("the built-in pack loads");
+    let mut store = Store::open_in_memory("Ada").unwrap();
+    let org = store.create_organisation("Acme").unwrap().id;
+    let notes = |text: &str| AssessmentPatch {
+        notes: Some(text.into()),
+        ..AssessmentPatch::default()
+    };
+    store
+        .save_assessment(&fw, org, "data-curation", notes("Morning"))
+        .unwrap();
+    store
+        .save_assessment(&fw, org, "data-curation", notes("Morning notes"))
+        .unwrap();
+    assert_eq!(
+        store.history(org, None).unwrap().len(),
+        2,
+        "creating the organisation, then one sitting of typing"
+    );
+    // The person stepped away for longer than a pause in typing.
+    let earlier = timestamp(now_secs() - crate::limits::NOTE_SITTING_PAUSE_SECS - 1);
+    store
+        .conn
+        .execute("UPDATE change_sets SET at = ?1", [&earlier])
+        .unwrap();
+    store
+        .save_assessment(&fw, org, "data-curation", notes("Morning notes, afternoon"))
+        .unwrap();
+    store.undo(&fw, org).unwrap();
+    assert_eq!(
+        store.assessment(org, "data-curation").unwrap().notes,
+        "Morning notes",
+        "typing after a long pause is its own undo step"
+    );
+}

@@ -4,6 +4,7 @@ import AssessmentEditor from './AssessmentEditor.svelte';
 import OrgPicker from './OrgPicker.svelte';
 import { FakePlatform, fakeFramework } from '../platform/fake';
 import { OrganisationData } from '../organisation.svelte';
+import { SAVED_MS } from '../notice.svelte';
 
 async function withOrg() {
   const platform = new FakePlatform('acme');
@@ -45,10 +46,12 @@ describe('AssessmentEditor', () => {
   it('shows what was saved before; Ctrl+Z undoes the last change and Ctrl+Shift+Z redoes it', async () => {
     const { platform, org } = await withOrg();
     await platform.call('save_assessment', { org: org.id, capability: 'a-one', changes: { current: 1 } });
+    const stepped: string[] = [];
     render(AssessmentEditor, {
       data: new OrganisationData(platform, org),
       framework: fakeFramework,
       capability: 'a-one',
+      onstepped: (command, outcome) => stepped.push(`${command}: ${outcome.summary}`),
     });
     const current = (await screen.findByRole('combobox', { name: 'Current maturity' })) as HTMLSelectElement;
     await waitFor(() => expect(current.value).toBe('1'));
@@ -56,6 +59,27 @@ describe('AssessmentEditor', () => {
     await waitFor(() => expect(current.value).toBe(''));
     await fireEvent.keyDown(window, { key: 'Z', ctrlKey: true, shiftKey: true });
     await waitFor(() => expect(current.value).toBe('1'));
+    await waitFor(() => expect(stepped).toHaveLength(2));
+    expect(stepped, 'the frame is told what each step changed, in words, to say it').toEqual([
+      'undo: Alpha one, current maturity 1 → none',
+      'redo: Alpha one, current maturity none → 1',
+    ]);
+    expect(screen.getByRole('status').textContent?.trim(), 'an undo is not a save: no "Saved"').toBe('');
+  });
+
+  it('kept saying "Saved" long after the save', async () => {
+    const { platform, org } = await withOrg();
+    render(AssessmentEditor, {
+      data: new OrganisationData(platform, org),
+      framework: fakeFramework,
+      capability: 'a-one',
+    });
+    const current = await screen.findByRole('combobox', { name: 'Current maturity' });
+    await fireEvent.change(current, { target: { value: '1' } });
+    await screen.findByText('Saved');
+    await waitFor(() => expect(screen.getByRole('status').textContent?.trim()).toBe(''), {
+      timeout: SAVED_MS + 1000,
+    });
   });
 
   it('keeps what is typed while an earlier save is still in flight', async () => {

@@ -45,8 +45,9 @@ describe('GraphLegend', () => {
       'Not applicable',
     ]);
     const rect = (state: string) => document.querySelector(`[data-state="${state}"] rect`)!;
-    expect(rect('level').getAttribute('fill')).toBe(levelHeat(0).fill);
-    expect(rect('not_assessed').getAttribute('fill')).toBe('none');
+    // Painted with the theme's colour, as the graph's nodes are.
+    expect((rect('level') as SVGElement).style.getPropertyValue('fill')).toBe(levelHeat(0).swatch);
+    expect((rect('not_assessed') as SVGElement).style.getPropertyValue('fill')).toBe('none');
     expect(rect('not_assessed').getAttribute('stroke-dasharray')).not.toBe(
       rect('not_applicable').getAttribute('stroke-dasharray'),
     );

@@ -64,12 +64,26 @@ describe('RadarChart', () => {
     expect(img.getAttribute('aria-label')).toContain('Business current 1.3, target 3.0');
     expect(img.getAttribute('aria-label')).toContain('0 to 5');
     expect(charts).toHaveLength(1);
-    expect(charts[0].data.labels).toEqual(['Business', 'People']);
+    expect(charts[0].data.labels).toEqual(['Business', 'People (not assessed)']);
     expect(charts[0].data.datasets.map((d: { data: unknown }) => d.data)).toEqual([
       [1.25, null],
       [3, 2.5],
     ]);
     expect(charts[0].options.scales.r).toMatchObject({ min: 0, max: 5 });
+  });
+
+  it('drew an unassessed perspective at level 0 while the table said "—"', () => {
+    charts.length = 0;
+    render(RadarChart, { scores: [score('a', 'Business', 2, 3), score('b', 'People', null, 2)], max: 5 });
+    expect(charts[0].options.spanGaps, 'no line is drawn across the missing value').toBe(false);
+    expect(charts[0].data.datasets[0].data, 'the missing mean stays missing, never 0').toEqual([2, null]);
+    expect(charts[0].data.labels[1], 'its axis says so').toBe('People (not assessed)');
+    expect(screen.getByText(/Not assessed: People\. The radar leaves a gap there/)).toBeTruthy();
+  });
+
+  it('adds no note when every perspective is assessed', () => {
+    render(RadarChart, { scores: [score('a', 'Business', 2, 3)], max: 5 });
+    expect(screen.queryByText(/Not assessed:/)).toBeNull();
   });
 
   it('updates the chart in place when the data changes and destroys it on unmount', async () => {

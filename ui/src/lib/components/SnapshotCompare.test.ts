@@ -33,6 +33,16 @@ describe('SnapshotCompare', () => {
     expect((screen.getByRole('textbox', { name: 'Snapshot name' }) as HTMLInputElement).value).toBe('');
   });
 
+  it('kept "Give the snapshot a name" on screen while a name was being typed', async () => {
+    const { platform, org, onopen } = await setup();
+    render(SnapshotCompare, { data: new OrganisationData(platform, org), onopen });
+    await screen.findByText(/No snapshots yet/);
+    await fireEvent.click(screen.getByRole('button', { name: 'Take snapshot' }));
+    expect(screen.getByRole('alert').textContent).toBe('Give the snapshot a name.');
+    await fireEvent.input(screen.getByRole('textbox', { name: 'Snapshot name' }), { target: { value: 'B' } });
+    expect(screen.queryByRole('alert'), 'the error goes once the person acts on it').toBeNull();
+  });
+
   it('compares the latest snapshot with now by default, marking ups and downs with arrows and signs', async () => {
     const { platform, org, onopen } = await setup('snapshots');
     render(SnapshotCompare, { data: new OrganisationData(platform, org), onopen, framework });

@@ -106,7 +106,16 @@ notes: string, evidence: Array<Evidence>, tags: Array<string>, confidence: Confi
 
 export type AssessmentPatch = { current?: number | null, target?: number | null, priority?: Priority | null, stage?: string | null, owner?: string | null, not_applicable?: string | null, notes?: string, evidence?: Array<Evidence>, tags?: Array<string>, confidence?: Confidence | null, };
 
-export type UndoOutcome = { capabilities: Array<string>, fields: Array<string>, };
+export type UndoOutcome = { 
+/**
+ * The capabilities it changed (`""` for the organisation itself), in the order changed.
+ */
+capabilities: Array<string>, fields: Array<string>, 
+/**
+ * What changed in words, each value from what it was to what it is now:
+ * "Data curation, target maturity 4 → 3".
+ */
+summary: string, };
 
 export type HistoryEntry = { change_set: number, at: string, author: string, 
 /**

@@ -9,6 +9,7 @@ mod files;
 mod read_only;
 mod records;
 mod restore;
+mod sittings;
 mod views;
 mod workshops;
 
