@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   bulkEditMessage,
   columnsOf,
+  neighbourIn,
   fieldName,
   formatDelta,
   formatScore,
@@ -61,5 +62,27 @@ describe('dashboard helpers', () => {
   it('words the bulk edit announcement', () => {
     expect(bulkEditMessage({ field: 'target', value: 3 }, 3)).toBe('Target set to 3 for 3 capabilities');
     expect(bulkEditMessage({ field: 'priority', value: null }, 1)).toBe('Priority cleared for 1 capability');
+  });
+});
+
+describe('neighbourIn', () => {
+  const cols = columnsOf(fakeFramework);
+  const ids = (c: number) => cols[c].capabilities.map((n) => n.id);
+
+  it('moves within a column and stops at its ends', () => {
+    const [first, second] = ids(0);
+    expect(neighbourIn(cols, first, 'ArrowDown')).toBe(second);
+    expect(neighbourIn(cols, first, 'ArrowUp')).toBeNull();
+    expect(neighbourIn(cols, second, 'Home')).toBe(first);
+    expect(neighbourIn(cols, first, 'End')).toBe(ids(0)[ids(0).length - 1]);
+  });
+
+  it('moves across columns on the same row, or to the last card of a shorter column', () => {
+    const last = ids(0)[ids(0).length - 1];
+    const expected = ids(1)[Math.min(ids(0).length - 1, ids(1).length - 1)];
+    expect(neighbourIn(cols, last, 'ArrowRight')).toBe(expected);
+    expect(neighbourIn(cols, ids(1)[0], 'ArrowLeft')).toBe(ids(0)[0]);
+    expect(neighbourIn(cols, ids(0)[0], 'ArrowLeft'), 'nothing left of the first column').toBeNull();
+    expect(neighbourIn(cols, 'no-such-card', 'ArrowDown')).toBeNull();
   });
 });

@@ -40,6 +40,35 @@ export function rangeBetween(order: string[], from: string, to: string): string[
   return order.slice(Math.min(i, j), Math.max(i, j) + 1);
 }
 
+/** The card an arrow key, Home or End moves to from `id` on the map, or null at an edge. */
+export function neighbourIn(columns: Column[], id: string, key: string): string | null {
+  const ci = columns.findIndex((c) => c.capabilities.some((n) => n.id === id));
+  if (ci < 0) return null;
+  const col = columns[ci].capabilities;
+  const ri = col.findIndex((n) => n.id === id);
+  switch (key) {
+    case 'ArrowUp':
+      return col[ri - 1]?.id ?? null;
+    case 'ArrowDown':
+      return col[ri + 1]?.id ?? null;
+    case 'Home':
+      return col[0].id;
+    case 'End':
+      return col[col.length - 1].id;
+    case 'ArrowLeft':
+    case 'ArrowRight': {
+      const step = key === 'ArrowRight' ? 1 : -1;
+      // Skip perspectives without capabilities; land on the same row or the last card.
+      for (let c = ci + step; c >= 0 && c < columns.length; c += step) {
+        const other = columns[c].capabilities;
+        if (other.length) return other[Math.min(ri, other.length - 1)].id;
+      }
+      return null;
+    }
+  }
+  return null;
+}
+
 export type Delta = { text: string; direction: 'up' | 'down' | 'same' | 'none'; words: string };
 
 /** A change in level as arrow, sign and number (never colour alone): "▲ +2", "▼ −1". */
