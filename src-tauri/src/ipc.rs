@@ -308,6 +308,8 @@ pub fn typescript_types() -> String {
         store::Priority::decl(&cfg),
         store::Confidence::decl(&cfg),
         store::Evidence::decl(&cfg),
+        store::Action::decl(&cfg),
+        store::ActionStatus::decl(&cfg),
         store::Assessment::decl(&cfg),
         store::AssessmentPatch::decl(&cfg),
         store::UndoOutcome::decl(&cfg),

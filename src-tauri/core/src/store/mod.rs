@@ -14,6 +14,7 @@
 //! `words` (a change as a person reads it), `snapshots` (and comparisons), `transfer` (JSON and
 //! CSV files, merge), `files` (where exports may go), `backup`, `error`.
 
+mod actions;
 mod assessments;
 mod backup;
 mod bulk;
@@ -34,6 +35,7 @@ mod verify;
 mod words;
 mod workshops;
 
+pub use actions::{Action, ActionStatus};
 pub use backup::{newest_good_backup, restore, Restored, BACKUPS_DIR, DAILY_BACKUPS_KEPT};
 pub use bulk::BulkEdit;
 pub use error::StoreError;

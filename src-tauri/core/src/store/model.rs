@@ -5,6 +5,7 @@
 //! kind), so everything inside the store can trust it. Fields serialise in a fixed order, which
 //! keeps exports byte-stable.
 
+use super::actions::Action;
 use super::error::StoreError;
 use crate::graph::Framework;
 use crate::limits::{self, echo};
@@ -67,6 +68,8 @@ pub struct Assessment {
     pub evidence: Vec<Evidence>,
     pub tags: Vec<String>,
     pub confidence: Option<Confidence>,
+    /// The improvement plan for this capability.
+    pub actions: Vec<Action>,
 }
 
 /// The assessment fields, by the names history and errors use.
@@ -81,6 +84,7 @@ pub const FIELDS: &[&str] = &[
     "evidence",
     "tags",
     "confidence",
+    "actions",
 ];
 
 impl Assessment {
@@ -305,6 +309,9 @@ pub struct AssessmentPatch {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub confidence: Option<Option<Confidence>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub actions: Option<Vec<Action>>,
 }
 
 impl<'de> Deserialize<'de> for AssessmentPatch {
@@ -333,6 +340,8 @@ impl<'de> Deserialize<'de> for AssessmentPatch {
             tags: Option<Vec<String>>,
             #[serde(deserialize_with = "present")]
             confidence: Option<Option<Confidence>>,
+            #[serde(deserialize_with = "present")]
+            actions: Option<Vec<Action>>,
         }
         let s = Sent::deserialize(d)?;
         Ok(AssessmentPatch {
@@ -346,6 +355,7 @@ impl<'de> Deserialize<'de> for AssessmentPatch {
             evidence: s.evidence,
             tags: s.tags,
             confidence: s.confidence,
+            actions: s.actions,
         })
     }
 }
@@ -367,6 +377,7 @@ impl AssessmentPatch {
             evidence: changed(&base.evidence, &new.evidence),
             tags: changed(&base.tags, &new.tags),
             confidence: changed(&base.confidence, &new.confidence),
+            actions: changed(&base.actions, &new.actions),
         }
     }
 
@@ -398,6 +409,7 @@ impl AssessmentPatch {
         set(&mut a.evidence, &self.evidence);
         set(&mut a.tags, &self.tags);
         set(&mut a.confidence, &self.confidence);
+        set(&mut a.actions, &self.actions);
         a
     }
 }
@@ -416,6 +428,7 @@ impl From<Assessment> for AssessmentPatch {
             evidence: Some(a.evidence),
             tags: Some(a.tags),
             confidence: Some(a.confidence),
+            actions: Some(a.actions),
         }
     }
 }

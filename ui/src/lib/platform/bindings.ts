@@ -86,6 +86,26 @@ export type Confidence = "low" | "medium" | "high";
 
 export type Evidence = { label: string, url: string, };
 
+export type Action = { 
+/**
+ * Stable within the capability, so an edit or a merge can tell actions apart when titles change.
+ */
+id: string, title: string, 
+/**
+ * A stakeholder node id, or a person's name when the owner is not a framework role.
+ */
+owner: string | null, 
+/**
+ * An ISO date (YYYY-MM-DD).
+ */
+due: string | null, status: ActionStatus, 
+/**
+ * Markdown; rendered and sanitised by `crate::markdown` before display.
+ */
+note: string, };
+
+export type ActionStatus = "open" | "in_progress" | "done" | "dropped";
+
 export type Assessment = { current: number | null, target: number | null, priority: Priority | null, 
 /**
  * A node id of kind `stage` (Envision, Align, Launch, Scale).
@@ -102,9 +122,13 @@ not_applicable: string | null,
 /**
  * Markdown; rendered and sanitised by `crate::markdown` before display.
  */
-notes: string, evidence: Array<Evidence>, tags: Array<string>, confidence: Confidence | null, };
+notes: string, evidence: Array<Evidence>, tags: Array<string>, confidence: Confidence | null, 
+/**
+ * The improvement plan for this capability.
+ */
+actions: Array<Action>, };
 
-export type AssessmentPatch = { current?: number | null, target?: number | null, priority?: Priority | null, stage?: string | null, owner?: string | null, not_applicable?: string | null, notes?: string, evidence?: Array<Evidence>, tags?: Array<string>, confidence?: Confidence | null, };
+export type AssessmentPatch = { current?: number | null, target?: number | null, priority?: Priority | null, stage?: string | null, owner?: string | null, not_applicable?: string | null, notes?: string, evidence?: Array<Evidence>, tags?: Array<string>, confidence?: Confidence | null, actions?: Array<Action>, };
 
 export type UndoOutcome = { 
 /**

@@ -53,5 +53,6 @@ export function emptyAssessment(): Assessment {
     evidence: [],
     tags: [],
     confidence: null,
+    actions: [],
   };
 }
