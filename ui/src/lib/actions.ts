@@ -52,24 +52,3 @@ export function ownerValue(typed: string, stakeholders: Pick<NodeSummary, 'id' |
 export function newAction(title: string): Action {
   return { id: '', title: title.trim(), owner: null, due: null, status: 'open', note: '' };
 }
-
-/**
- * One action as the dashboard lists it. Mirrors the core's plan item; written here until the
- * generated bindings carry it.
- */
-export type PlanItem = {
-  capability: string;
-  title: string;
-  owner: string | null;
-  due: string | null;
-  status: ActionStatus;
-};
-
-/** The dashboard's plan: what is open, what is late, and what was done since the last snapshot. */
-export type Plan = {
-  open: PlanItem[];
-  overdue: PlanItem[];
-  done_since_snapshot: PlanItem[];
-  /** The newest snapshot's name, when the organisation has one. */
-  snapshot: string | null;
-};

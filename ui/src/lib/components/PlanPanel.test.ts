@@ -2,20 +2,19 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import PlanPanel from './PlanPanel.svelte';
 import { fakeFramework } from '../platform/fake';
-import type { Plan } from '../actions';
+import type { Action, PlanFigures, PlanItem } from '../platform';
 
-const late = {
-  capability: 'a-one',
-  title: 'Write the policy',
-  owner: 'boss',
-  due: '2026-01-31',
-  status: 'open',
-} as const;
-const plan: Plan = {
-  open: [late, { capability: 'b-one', title: 'Train the team', owner: 'Dana', due: null, status: 'in_progress' }],
+const item = (capability: string, over: Partial<Action>): PlanItem => ({
+  capability,
+  capability_title: fakeFramework.nodes.find((n) => n.id === capability)!.title,
+  action: { id: '1', title: '', owner: null, due: null, status: 'open', note: '', ...over },
+});
+const late = item('a-one', { title: 'Write the policy', owner: 'boss', due: '2026-01-31' });
+const plan: PlanFigures = {
+  open: [late, item('b-one', { title: 'Train the team', owner: 'Dana', status: 'in_progress' })],
   overdue: [late],
-  done_since_snapshot: [{ capability: 'a-two', title: 'Pick a platform', owner: null, due: null, status: 'done' }],
-  snapshot: 'Baseline',
+  done_since: [item('a-two', { title: 'Pick a platform', status: 'done' })],
+  since: 'Baseline',
 };
 const titleOf = (id: string) => fakeFramework.nodes.find((n) => n.id === id)!.title;
 
@@ -40,12 +39,13 @@ describe('PlanPanel', () => {
     expect(onopen).toHaveBeenCalledWith('a-two');
   });
 
-  it('asks for a snapshot before it can say what was done since one', () => {
+  it('says "Done", not "since", without a snapshot, and asks for one', () => {
     render(PlanPanel, {
-      plan: { ...plan, done_since_snapshot: [], snapshot: null },
+      plan: { ...plan, since: null },
       framework: fakeFramework,
       onopen: vi.fn(),
     });
-    expect(screen.getByText('Take a snapshot to see what gets done after it.')).toBeTruthy();
+    expect(screen.getByRole('list', { name: /^Done 1$/ }).textContent).toContain('Pick a platform');
+    expect(screen.getByText('Take a snapshot to count what gets done after it.')).toBeTruthy();
   });
 });
