@@ -122,6 +122,16 @@ describe('the improvement plan', () => {
     assert.equal(await status.getValue(), 'open', 'a new action starts open');
     await browser.keys('Escape');
     assert.equal(await focusedName(browser), 'Add action', 'Esc closes the new action and stays in the assessment');
+    let history = '';
+    await browser.waitUntil(
+      async () => {
+        history = await browser.execute((e) => e.querySelector('details.history')?.textContent ?? '', editor);
+        return history.includes(TITLE);
+      },
+      { timeout: 5000, timeoutMsg: 'the timeline never named the new action' },
+    );
+    assert.match(history, /Actions: added action “Train the data team”/, 'the timeline says what was added, in words');
+    assert.doesNotMatch(history, /\{"/, 'never as JSON');
     await saveScreenshot(browser, 'actions-reader');
   });
 
@@ -130,6 +140,9 @@ describe('the improvement plan', () => {
     await planSays(browser, new RegExp(TITLE));
     assert.match(await planList(browser, 'Open'), new RegExp(`${TITLE}\\s+ML fluency`), 'open, with its capability');
     assert.equal(await planList(browser, 'Done since'), '', 'nothing is done yet');
+    const compare = await textOf(browser, await byRole(browser, 'region', 'Snapshots'));
+    assert.match(compare, /ML fluency/, 'the comparison with the baseline lists the capability');
+    assert.doesNotMatch(compare, /\{"/, 'and says its plan changed in words, never as JSON');
     await saveScreenshot(browser, 'actions-dashboard-open');
     const plan = await browser.$('article.plan');
     await (await byRole(browser, 'button', TITLE, { within: plan })).click();
