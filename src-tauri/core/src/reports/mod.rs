@@ -4,5 +4,7 @@
 
 pub mod document;
 mod figures;
+mod plan;
 
 pub use figures::*;
+pub use plan::{plan, PlanContext, PlanFigures, PlanItem};

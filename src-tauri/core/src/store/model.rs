@@ -5,7 +5,7 @@
 //! kind), so everything inside the store can trust it. Fields serialise in a fixed order, which
 //! keeps exports byte-stable.
 
-use super::actions::Action;
+use super::actions::{tidy_actions, Action};
 use super::error::StoreError;
 use crate::graph::Framework;
 use crate::limits::{self, echo};
@@ -234,6 +234,7 @@ impl Assessment {
             ));
         }
         self.tags = tags;
+        self.actions = tidy_actions(std::mem::take(&mut self.actions), record)?;
         Ok(self)
     }
 }
@@ -474,6 +475,11 @@ fn check_url(url: &str) -> Result<(), String> {
 /// A UTC timestamp in RFC 3339, second precision; written by hand to avoid a date crate.
 pub(crate) fn now() -> String {
     timestamp(now_secs())
+}
+
+/// Today's date in UTC, `YYYY-MM-DD`.
+pub fn today() -> String {
+    now()[..10].to_string()
 }
 
 /// Seconds since the Unix epoch, now.

@@ -1,5 +1,6 @@
 //! Integration tests of the core, against the real CAF-AI pack and scratch packs.
 
+mod actions;
 mod application;
 mod caf_ai;
 mod content_problems;
