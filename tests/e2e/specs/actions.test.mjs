@@ -27,7 +27,9 @@ const dataDir = mkdtempSync(join(tmpdir(), 'atlas-e2e-actions-'));
   ];
   const file = join(dataDir, 'org.json');
   writeFileSync(file, JSON.stringify(org));
-  execFileSync(appBinary, ['--data-dir', dataDir, 'import', file], { stdio: 'pipe' });
+  execFileSync(appBinary, ['--data-dir', dataDir, 'import', file], {
+    stdio: 'pipe',
+  });
 }
 
 describe('the improvement plan', () => {
@@ -63,7 +65,9 @@ describe('the improvement plan', () => {
           { timeout: 8000 },
         )
         .catch(() =>
-          assert.fail(`the action's ${what} is searchable and names the capability and organisation; results: ${options}`),
+          assert.fail(
+            `the action's ${what} is searchable and names the capability and organisation; results: ${options}`,
+          ),
         );
       assert.ok(
         options.some((o) => o.toLowerCase().includes(words.split(' ')[0])),
