@@ -269,9 +269,11 @@ fn execute(cli: &Cli, cmd: &StoreCommand) -> Result<(), AtlasError> {
                 } else {
                     &h.capability
                 };
+                // In words, as the window's timeline says it: a plan's change as JSON would be
+                // unreadable (`atlas export` has the exact values).
                 println!(
-                    "{}\t{}\t{}\t{}.{}: {} -> {}",
-                    h.at, h.author, h.action, what, h.field, h.old, h.new
+                    "{}\t{}\t{}\t{}.{}: {}",
+                    h.at, h.author, h.action, what, h.field, h.words
                 );
             }
         }

@@ -1,9 +1,12 @@
-//! A change as a person reads it: "Data curation, target maturity 4 → 3".
+//! A change as a person reads it: "Data curation, target maturity 4 → 3", "added action
+//! “Train the data team”", "“Train the data team” open → done".
 //!
 //! Undo and redo answer with these words so that whoever pressed Ctrl+Z (or typed `atlas
-//! undo`) learns what changed, even when it was a capability off screen. They are written
-//! here, beside the history, because only the core knows every field's meaning and the pack's
-//! titles; the window and the command line only print them.
+//! undo`) learns what changed, even when it was a capability off screen; the history timeline
+//! and a comparison carry them for each field. They are written here, beside the history,
+//! because only the core knows every field's meaning and the pack's titles; the window and the
+//! command line only print them. A plan is compared action by action (by id), never shown as
+//! its stored JSON.
 
 use super::actions::Action;
 use super::history::Change;
@@ -15,6 +18,10 @@ const QUOTED_CHARS: usize = 40;
 
 /// Fields named in full before "and N more".
 const FIELDS_NAMED: usize = 2;
+
+/// Changes to a plan's actions named in full before "and N more": an import or a pasted plan
+/// can change a hundred at once.
+const ACTION_CHANGES_NAMED: usize = 3;
 
 /// The label a person knows a field by, as the assessment editor shows it.
 fn label(capability: &str, field: &str) -> String {
@@ -148,6 +155,11 @@ fn plan_change(fw: &Framework, old: &[Action], new: &[Action]) -> String {
     }
     if parts.is_empty() && old != new {
         return "actions reordered".to_string();
+    }
+    if parts.len() > ACTION_CHANGES_NAMED {
+        let more = parts.len() - ACTION_CHANGES_NAMED;
+        parts.truncate(ACTION_CHANGES_NAMED);
+        parts.push(format!("and {more} more"));
     }
     parts.join("; ")
 }

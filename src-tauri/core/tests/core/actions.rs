@@ -425,3 +425,20 @@ fn the_dashboard_lists_open_overdue_and_done_since_the_newest_snapshot() {
         "on 15 January nothing open was due yet"
     );
 }
+
+#[test]
+fn a_plan_pasted_whole_is_summed_up_instead_of_listed_action_by_action() {
+    let dir = tempfile::tempdir().unwrap();
+    let (atlas, org) = open_atlas(&dir);
+    let many: Vec<Action> = (1..=40).map(|i| action(&format!("Step {i}"))).collect();
+    atlas
+        .save_assessment(org, "data-curation", plan(many))
+        .unwrap();
+    let words = atlas.undo(org).unwrap().summary;
+    assert_eq!(
+        words,
+        "Data curation, removed action “Step 1”; removed action “Step 2”; \
+         removed action “Step 3”; and 37 more",
+        "an undo notice stays one line however many actions it took back"
+    );
+}
