@@ -136,6 +136,19 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// The assessments a snapshot froze.
+    pub fn snapshot_assessments(
+        &self,
+        id: i64,
+    ) -> Result<BTreeMap<String, Assessment>, StoreError> {
+        let s = self.snapshot(id)?;
+        load_all(
+            &self.conn,
+            "SELECT capability, data FROM snapshot_assessments WHERE snapshot_id = ?1",
+            s.id,
+        )
+    }
+
     /// The assessments on one side of a comparison, and how to name that side.
     fn side(&self, side: &Side) -> Result<(String, BTreeMap<String, Assessment>), StoreError> {
         match side {
@@ -146,11 +159,7 @@ impl Store {
             Side::Snapshot { snapshot } => {
                 let s = self.snapshot(*snapshot)?;
                 let org = self.organisation(s.org_id)?;
-                let data = load_all(
-                    &self.conn,
-                    "SELECT capability, data FROM snapshot_assessments WHERE snapshot_id = ?1",
-                    s.id,
-                )?;
+                let data = self.snapshot_assessments(s.id)?;
                 Ok((format!("{} ({})", org.name, s.name), data))
             }
         }
