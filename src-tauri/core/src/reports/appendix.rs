@@ -5,11 +5,10 @@
 //! What a profile leaves out is left out here field by field: without scores no current,
 //! target, gap or confidence; without private notes no assessment note and no action note.
 
-use super::builder::{
-    heading, is_overdue, owner_of, priority_word, status_word, text, title_of, ReportInput, Scope,
-};
+use super::builder::{ReportInput, Scope};
 use super::document::{Block, Inline, Table};
 use super::notes;
+use super::words::{heading, is_overdue, owner_of, priority_word, status_word, text, title_of};
 use crate::store::{Assessment, Confidence};
 
 fn confidence_word(c: Option<Confidence>) -> &'static str {
@@ -41,6 +40,10 @@ pub(crate) fn every_capability(input: &ReportInput<'_>, scope: Scope, out: &mut 
             }
             let a = input.assessments.get(&c.id).unwrap_or(&empty);
             out.push(heading(4, c.title.clone()));
+            if a.is_empty() {
+                out.push(Block::Paragraph(text("Not yet assessed.")));
+                continue;
+            }
             let mut facts: Vec<(String, Vec<Inline>)> = Vec::new();
             if let Some(reason) = &a.not_applicable {
                 facts.push(("Not applicable".into(), text(reason)));

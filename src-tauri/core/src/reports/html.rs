@@ -6,9 +6,9 @@
 //! Every text is escaped; the only links are the document's own evidence and note links,
 //! which the builder lets through only for `http`, `https` and `mailto` (checked again here).
 
-use super::builder::level;
 use super::document::{Block, Chart, Document, Inline, Table};
 use super::notes::safe_url;
+use super::words::level;
 use std::fmt::Write;
 
 const CSS: &str = r#"

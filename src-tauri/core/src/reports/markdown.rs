@@ -71,15 +71,15 @@ fn table(out: &mut String, t: &Table) {
 }
 
 fn figure(v: Option<f64>, none: &str) -> String {
-    v.map_or(none.to_string(), super::builder::level)
+    v.map_or(none.to_string(), super::words::level)
 }
 
 fn chart(out: &mut String, c: &Chart) {
     out.push_str(&format!(
         "**{}** (current against target, on a scale of {} to {})\n\n",
         one_line(&c.title),
-        super::builder::level(c.min),
-        super::builder::level(c.max)
+        super::words::level(c.min),
+        super::words::level(c.max)
     ));
     if c.bars.is_empty() {
         out.push_str("Nothing to draw.\n");

@@ -10,6 +10,8 @@ mod figures;
 pub mod html;
 pub mod markdown;
 pub mod notes;
+mod words;
 
-pub use builder::{build, document_text, Profile, ReportInput, ReportRequest, Since};
+pub use builder::{build, Profile, ReportInput, ReportRequest, Since};
 pub use figures::*;
+pub use words::document_text;

@@ -292,7 +292,9 @@ fn what_moved_since_a_snapshot_lists_up_down_and_newly_not_applicable() {
     let text = document_text(&report(&atlas, org, &req));
     assert!(text.contains("What moved since “Q3”"), "{text}");
     assert!(
-        text.contains("Moved up\nCapability | Then | Now\nData curation | 1 | 3 |"),
+        text.contains(
+            "Moved up or newly assessed\nCapability | Then | Now\nData curation | 1 | 3 |"
+        ),
         "{text}"
     );
     assert!(
