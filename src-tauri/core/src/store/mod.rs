@@ -43,6 +43,7 @@ pub use files::write_export;
 pub use history::{HistoryEntry, UndoOutcome};
 pub use layouts::{Point, SavedLayout};
 pub use lock::LOCK_FILE;
+pub(crate) use model::{now_secs, timestamp};
 pub use model::{
     today, Assessment, AssessmentPatch, Confidence, Evidence, Organisation, Priority, StoreStatus,
     FIELDS,

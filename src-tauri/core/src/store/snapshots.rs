@@ -139,15 +139,16 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// The assessments a snapshot froze, by capability id.
+    /// The assessments a snapshot froze.
     pub fn snapshot_assessments(
         &self,
-        snapshot: i64,
+        id: i64,
     ) -> Result<BTreeMap<String, Assessment>, StoreError> {
+        let s = self.snapshot(id)?;
         load_all(
             &self.conn,
             "SELECT capability, data FROM snapshot_assessments WHERE snapshot_id = ?1",
-            snapshot,
+            s.id,
         )
     }
 

@@ -10,6 +10,7 @@ mod isolation;
 mod markdown;
 mod module_cycles;
 mod pack_files;
+mod report;
 mod search;
 mod store;
 mod support;
