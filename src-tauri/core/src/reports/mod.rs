@@ -3,6 +3,7 @@
 //! output format (Markdown, HTML, PDF, Word) is rendered from, so all of them carry the same facts.
 
 pub mod document;
+pub mod docx;
 mod figures;
 
 pub use figures::*;
