@@ -23,7 +23,7 @@ pub(super) fn into(out: Docx, chart: &Chart) -> Docx {
     let steps = ((span * STEPS_PER_LEVEL).round() as usize).clamp(1, MAX_STEPS);
     let step = if span > 0.0 { span / steps as f64 } else { 1.0 };
     let label_width = TEXT_WIDTH * 30 / 100;
-    let figures_width = TEXT_WIDTH * 20 / 100;
+    let figures_width = TEXT_WIDTH * 24 / 100;
     let cell_width = (TEXT_WIDTH - label_width - figures_width) / steps;
 
     let title = Paragraph::new()

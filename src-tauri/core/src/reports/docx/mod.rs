@@ -20,7 +20,7 @@ use docx_rs::{
     Run, RunFonts, Shading, Table as WTable, TableCell, TableRow, WidthType,
 };
 
-use super::document::{Block, Document, Inline, Table};
+use super::document::{plain, Block, Document, Inline, Table};
 
 /// Why a Word file could not be produced.
 #[derive(Debug, thiserror::Error)]
@@ -116,13 +116,20 @@ fn table_into(out: Docx, table: &Table) -> Docx {
         ),
         None => out,
     };
-    let columns = table.header.len().max(1);
-    let width = TEXT_WIDTH / columns;
-    let header = header_row(table.header.iter().map(|h| header_cell(h, width)).collect());
+    let widths = column_widths(table);
+    let header = header_row(
+        table
+            .header
+            .iter()
+            .zip(&widths)
+            .map(|(h, &width)| header_cell(h, width))
+            .collect(),
+    );
     let rows = table.rows.iter().map(|row| {
         TableRow::new(
             row.iter()
-                .map(|cell| {
+                .zip(&widths)
+                .map(|(cell, &width)| {
                     TableCell::new()
                         .width(width, WidthType::Dxa)
                         .add_paragraph(inlines_into(Paragraph::new().style(package::CELL), cell))
@@ -132,9 +139,42 @@ fn table_into(out: Docx, table: &Table) -> Docx {
     });
     out.add_table(
         WTable::new(std::iter::once(header).chain(rows).collect())
-            .set_grid(vec![width; columns])
+            .set_grid(widths)
             .width(TEXT_WIDTH, WidthType::Dxa),
     )
+}
+
+/// Columns share the text width in proportion to their longest text, within bounds: a
+/// column of actions gets room, a column of levels stays narrow but never too narrow for
+/// its header.
+fn column_widths(table: &Table) -> Vec<usize> {
+    const NARROWEST: usize = 8;
+    const WIDEST: usize = 40;
+    // A cell's padding, in characters: it is why a short header still needs room.
+    const PADDING: usize = 3;
+    let weights: Vec<usize> = (0..table.header.len())
+        .map(|c| {
+            let longest = table
+                .rows
+                .iter()
+                .filter_map(|row| row.get(c))
+                .map(|cell| plain(cell).chars().count())
+                .chain(std::iter::once(table.header[c].chars().count()))
+                .max()
+                .unwrap_or(0);
+            longest.clamp(NARROWEST, WIDEST) + PADDING
+        })
+        .collect();
+    let total: usize = weights.iter().sum::<usize>().max(1);
+    let mut widths: Vec<usize> = weights.iter().map(|w| TEXT_WIDTH * w / total).collect();
+    if let Some(last) = widths.last_mut() {
+        *last += TEXT_WIDTH
+            - weights
+                .iter()
+                .map(|w| TEXT_WIDTH * w / total)
+                .sum::<usize>();
+    }
+    widths
 }
 
 /// A header row: bold on a light shade, and marked (in `package::finish`) to repeat across

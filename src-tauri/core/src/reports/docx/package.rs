@@ -33,9 +33,11 @@ pub(crate) const LINK: &str = "Hyperlink";
 const FOOTER: &str = "Footer";
 
 /// The numbering instance every bullet list shares: bullets have no count to restart.
-pub(crate) const BULLETS: usize = 1;
-const BULLET_ABSTRACT: usize = 1;
-const DECIMAL_ABSTRACT: usize = 2;
+/// `docx-rs` always defines numbering 1 (decimal) itself; ours start well above it, since two
+/// definitions under one id make Word and LibreOffice number a bullet list.
+pub(crate) const BULLETS: usize = 10;
+const BULLET_ABSTRACT: usize = 10;
+const DECIMAL_ABSTRACT: usize = 11;
 
 /// Word's built-in heading style for a level; deeper levels than 3 are shown as level 3,
 /// since the report's outline never goes deeper and Word's pane should stay readable.

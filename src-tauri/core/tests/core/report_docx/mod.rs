@@ -366,26 +366,91 @@ fn paragraphs_free_attrs(xml: &str, name: &str) -> Vec<String> {
     out
 }
 
-#[test]
-fn numbered_lists_restart_and_bullets_are_bullets() {
-    let (_, parts) = rendered();
-    let numbering = &parts["word/numbering.xml"];
-    assert!(numbering.contains(r#"w:val="bullet""#) && numbering.contains(r#"w:val="decimal""#));
-    let xml = &parts["word/document.xml"];
-    let num_ids: Vec<&str> = xml
-        .split(r#"<w:numId w:val=""#)
+/// What a numbering id shows at its first level, resolved through numbering.xml as Word does:
+/// `w:num` → `w:abstractNumId` → the first `w:numFmt`. Each id must be defined exactly once.
+fn list_format(numbering: &str, num_id: &str) -> String {
+    let nums: Vec<&str> = numbering
+        .split(&format!(r#"<w:num w:numId="{num_id}">"#))
         .skip(1)
-        .filter_map(|s| s.split('"').next())
         .collect();
-    let mut distinct = num_ids.clone();
-    distinct.sort();
-    distinct.dedup();
     assert_eq!(
-        distinct.len(),
-        3,
-        "bullets, and each of the two numbered lists its own count: {num_ids:?}"
+        nums.len(),
+        1,
+        "numbering {num_id} must be defined once, or its lists show another's marks"
     );
-    assert_eq!(num_ids.len(), 6, "every list item is a numbered paragraph");
+    let abstract_id = nums[0]
+        .split(r#"<w:abstractNumId w:val=""#)
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("abstract id");
+    let abstracts: Vec<&str> = numbering
+        .split(&format!(
+            r#"<w:abstractNum w:abstractNumId="{abstract_id}">"#
+        ))
+        .skip(1)
+        .collect();
+    assert_eq!(
+        abstracts.len(),
+        1,
+        "list definition {abstract_id} must be defined once"
+    );
+    abstracts[0]
+        .split(r#"<w:numFmt w:val=""#)
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("format")
+        .to_owned()
+}
+
+/// The numbering id of the paragraph whose text starts with `start`.
+fn num_id_of(xml: &str, start: &str) -> String {
+    let escaped = start.replace('&', "&amp;");
+    let before = xml
+        .split(&format!(r#"preserve">{escaped}"#))
+        .next()
+        .expect("the item is in the body");
+    let paragraph = before.rsplit("<w:p ").next().unwrap_or_default();
+    paragraph
+        .split(r#"<w:numId w:val=""#)
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap_or_else(|| panic!("{start:?} must be a list paragraph"))
+        .to_owned()
+}
+
+#[test]
+fn a_bullet_list_shows_bullets_not_numbers() {
+    let (_, parts) = rendered();
+    let (xml, numbering) = (&parts["word/document.xml"], &parts["word/numbering.xml"]);
+    let bullets = num_id_of(xml, "Up: ");
+    assert_eq!(
+        list_format(numbering, &bullets),
+        "bullet",
+        "'what moved' is a bullet list"
+    );
+    assert_eq!(
+        num_id_of(xml, "Newly not applicable: "),
+        bullets,
+        "one list, one numbering"
+    );
+}
+
+#[test]
+fn each_numbered_list_counts_from_one() {
+    let (_, parts) = rendered();
+    let (xml, numbering) = (&parts["word/document.xml"], &parts["word/numbering.xml"]);
+    let roadmap = num_id_of(xml, "Envision: ");
+    let second = num_id_of(xml, "Launch");
+    assert_eq!(list_format(numbering, &roadmap), "decimal");
+    assert_eq!(list_format(numbering, &second), "decimal");
+    assert_ne!(
+        roadmap, second,
+        "a second numbered list must not continue the first's count"
+    );
+    assert!(
+        numbering.contains(r#"<w:startOverride w:val="1" />"#),
+        "each numbered list restarts at 1"
+    );
 }
 
 #[test]
