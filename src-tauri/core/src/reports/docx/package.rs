@@ -207,10 +207,29 @@ pub(crate) fn finish(out: Docx, doc: &Document) -> Result<Vec<u8>, DocxError> {
     let mut xml = out.build();
     xml.doc_props.core = core_properties(doc).into_bytes();
     xml.document = repeat_header_rows(&xml.document);
-    let mut bytes = Cursor::new(Vec::new());
-    xml.pack(&mut bytes)
+    let mut stored = Cursor::new(Vec::new());
+    xml.pack(&mut stored)
         .map_err(|e| DocxError::Package(e.to_string()))?;
-    Ok(bytes.into_inner())
+    deflate(stored.into_inner()).map_err(|e| DocxError::Package(e.to_string()))
+}
+
+/// `docx-rs` stores its parts uncompressed; a report with an appendix of 49 capabilities is
+/// then ten times the size it needs to be in a mail. Re-packing the same parts, in the same
+/// order, deflated.
+fn deflate(stored: Vec<u8>) -> zip::result::ZipResult<Vec<u8>> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(stored))?;
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for i in 0..archive.len() {
+        let mut part = archive.by_index(i)?;
+        if part.is_dir() {
+            continue;
+        }
+        out.start_file(part.name().to_owned(), options)?;
+        std::io::copy(&mut part, &mut out)?;
+    }
+    Ok(out.finish()?.into_inner())
 }
 
 /// Header rows are the only rows built with "can't split" (see `header_row`), and text is
@@ -252,7 +271,7 @@ fn w3c_time(shown: &str) -> Option<String> {
     let (date, rest) = shown.split_once(' ')?;
     let time = rest.strip_suffix(" UTC")?;
     let digits = |s: &str, pattern: &[usize]| {
-        let parts: Vec<&str> = s.split(|c| c == '-' || c == ':').collect();
+        let parts: Vec<&str> = s.split(['-', ':']).collect();
         parts.len() == pattern.len()
             && parts
                 .iter()

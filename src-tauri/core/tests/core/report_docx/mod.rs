@@ -577,6 +577,24 @@ fn a_control_character_pasted_into_a_name_does_not_corrupt_the_file() {
     paragraphs_text_of(&parts["docProps/core.xml"], b"dc:title");
 }
 
+#[test]
+fn the_word_file_is_compressed_so_it_travels_by_mail() {
+    let bytes = render(&document()).expect("renders");
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes.as_slice())).expect("a zip");
+    let body = zip.by_name("word/document.xml").expect("the body");
+    assert_eq!(
+        body.compression(),
+        zip::CompressionMethod::Deflated,
+        "the body must be deflated"
+    );
+    assert!(
+        bytes.len() * 4 < body.size() as usize,
+        "the file ({} bytes) should be a fraction of its body's XML ({} bytes)",
+        bytes.len(),
+        body.size()
+    );
+}
+
 /// Writes the sample report where `ATLAS_DOCX_OUT` says, to open it in Word or LibreOffice
 /// and look at it: `ATLAS_DOCX_OUT=/tmp/r.docx cargo test -p atlas-core --test core
 /// report_docx::write_the_sample -- --ignored`.

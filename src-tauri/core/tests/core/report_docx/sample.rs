@@ -26,11 +26,11 @@ pub fn text(t: &str) -> Inline {
 /// The level of capability `i` (of 49): every seventh is not assessed, the rest spread over
 /// the scale including half levels and the lowest level itself.
 pub fn current(i: usize) -> Option<f64> {
-    (i % 7 != 3).then(|| 1.0 + (i % 9) as f64 * 0.5)
+    (i % 7 != 3).then_some(1.0 + (i % 9) as f64 * 0.5)
 }
 
 pub fn target(i: usize) -> Option<f64> {
-    (i != 10).then(|| if i % 2 == 0 { 4.0 } else { 5.0 })
+    (i != 10).then_some(if i.is_multiple_of(2) { 4.0 } else { 5.0 })
 }
 
 pub fn capability(i: usize) -> String {
