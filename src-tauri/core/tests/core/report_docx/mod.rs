@@ -5,120 +5,16 @@
 //! properties. Texts are decoded from the XML, so a name written to break markup must come
 //! back exactly as it went in.
 
+mod read;
 mod sample;
 
 use std::collections::BTreeMap;
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 
 use atlas_core::reports::document::{plain, Block, Document};
 use atlas_core::reports::docx::render;
-use quick_xml::events::Event;
-use quick_xml::{Reader, XmlVersion};
+use read::{attribute_values, element_texts, list_format, num_id_of, paragraphs, unzip, Para};
 use sample::{capability, current, document, EVIDENCE_URL, GENERATED_AT, HOSTILE};
-
-/// The XML parts of a .docx, by path inside the zip.
-fn unzip(bytes: &[u8]) -> BTreeMap<String, String> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("a .docx is a zip archive");
-    (0..zip.len())
-        .map(|i| {
-            let mut file = zip.by_index(i).expect("every zip entry is readable");
-            let mut text = String::new();
-            file.read_to_string(&mut text)
-                .expect("every part of the package is UTF-8 text");
-            (file.name().to_owned(), text)
-        })
-        .collect()
-}
-
-/// One paragraph of the body: its style and its text with entities decoded.
-#[derive(Debug, Default, Clone)]
-struct Para {
-    style: Option<String>,
-    text: String,
-    /// Inside a table row marked to repeat on each page.
-    in_header_row: bool,
-}
-
-/// Parses a part fully (so malformed XML fails the test) and lists its paragraphs.
-fn paragraphs(xml: &str) -> Vec<Para> {
-    let mut reader = Reader::from_str(xml);
-    let decoder = reader.decoder();
-    let mut out = Vec::new();
-    let mut para: Option<Para> = None;
-    let mut in_text = false;
-    let mut row_is_header = false;
-    loop {
-        let event = reader.read_event().unwrap_or_else(|e| {
-            panic!("the part must be well-formed XML, or Word refuses the file: {e}")
-        });
-        let opened = match &event {
-            Event::Start(e) => Some((e.clone(), false)),
-            Event::Empty(e) => Some((e.clone(), true)),
-            _ => None,
-        };
-        if let Some((e, empty)) = opened {
-            {
-                let attr = |name: &str| {
-                    e.try_get_attribute(name).ok().flatten().map(|a| {
-                        a.decoded_and_normalized_value(XmlVersion::Explicit1_0, decoder)
-                            .expect("attribute decodes")
-                            .into_owned()
-                    })
-                };
-                match e.name().as_ref() {
-                    b"w:tr" => row_is_header = false,
-                    b"w:tblHeader" => row_is_header = true,
-                    b"w:p" => {
-                        para = Some(Para {
-                            in_header_row: row_is_header,
-                            ..Para::default()
-                        })
-                    }
-                    b"w:pStyle" => {
-                        if let Some(p) = para.as_mut() {
-                            p.style = attr("w:val");
-                        }
-                    }
-                    // `<w:t/>` carries no text; only an opening tag starts one.
-                    b"w:t" => in_text = !empty,
-                    _ => {}
-                }
-            }
-            continue;
-        }
-        match event {
-            Event::Text(t) => {
-                if let (true, Some(p)) = (in_text, para.as_mut()) {
-                    p.text.push_str(&t.decode().expect("text decodes"));
-                }
-            }
-            Event::GeneralRef(r) => {
-                if let (true, Some(p)) = (in_text, para.as_mut()) {
-                    let c = match r.resolve_char_ref().expect("character reference resolves") {
-                        Some(c) => c,
-                        None => match r.decode().expect("entity decodes").as_ref() {
-                            "amp" => '&',
-                            "lt" => '<',
-                            "gt" => '>',
-                            "quot" => '"',
-                            "apos" => '\'',
-                            other => panic!("only XML's own entities may appear, not &{other};"),
-                        },
-                    };
-                    p.text.push(c);
-                }
-            }
-            Event::End(e) => match e.name().as_ref() {
-                b"w:t" => in_text = false,
-                b"w:p" => out.extend(para.take()),
-                _ => {}
-            },
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    out
-}
 
 fn rendered() -> (Document, BTreeMap<String, String>) {
     let doc = document();
@@ -327,7 +223,7 @@ fn an_unassessed_capability_is_written_and_never_drawn_as_a_bar() {
 #[test]
 fn an_evidence_link_opens_from_the_file() {
     let (_, parts) = rendered();
-    let rels = paragraphs_free_attrs(&parts["word/_rels/document.xml.rels"], "Target");
+    let rels = attribute_values(&parts["word/_rels/document.xml.rels"], "Target");
     assert!(
         rels.iter().any(|t| t == EVIDENCE_URL),
         "the link's address, query string and all, must be the hyperlink's target: {rels:?}"
@@ -341,81 +237,6 @@ fn an_evidence_link_opens_from_the_file() {
         has_text(&body(&parts), "evidence 1"),
         "the link's text must be shown"
     );
-}
-
-/// Every value of one attribute in a part, decoded.
-fn paragraphs_free_attrs(xml: &str, name: &str) -> Vec<String> {
-    let mut reader = Reader::from_str(xml);
-    let decoder = reader.decoder();
-    let mut out = Vec::new();
-    loop {
-        match reader.read_event().expect("the part is well-formed XML") {
-            Event::Start(e) | Event::Empty(e) => {
-                if let Ok(Some(a)) = e.try_get_attribute(name) {
-                    out.push(
-                        a.decoded_and_normalized_value(XmlVersion::Explicit1_0, decoder)
-                            .expect("attribute decodes")
-                            .into_owned(),
-                    );
-                }
-            }
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    out
-}
-
-/// What a numbering id shows at its first level, resolved through numbering.xml as Word does:
-/// `w:num` → `w:abstractNumId` → the first `w:numFmt`. Each id must be defined exactly once.
-fn list_format(numbering: &str, num_id: &str) -> String {
-    let nums: Vec<&str> = numbering
-        .split(&format!(r#"<w:num w:numId="{num_id}">"#))
-        .skip(1)
-        .collect();
-    assert_eq!(
-        nums.len(),
-        1,
-        "numbering {num_id} must be defined once, or its lists show another's marks"
-    );
-    let abstract_id = nums[0]
-        .split(r#"<w:abstractNumId w:val=""#)
-        .nth(1)
-        .and_then(|s| s.split('"').next())
-        .expect("abstract id");
-    let abstracts: Vec<&str> = numbering
-        .split(&format!(
-            r#"<w:abstractNum w:abstractNumId="{abstract_id}">"#
-        ))
-        .skip(1)
-        .collect();
-    assert_eq!(
-        abstracts.len(),
-        1,
-        "list definition {abstract_id} must be defined once"
-    );
-    abstracts[0]
-        .split(r#"<w:numFmt w:val=""#)
-        .nth(1)
-        .and_then(|s| s.split('"').next())
-        .expect("format")
-        .to_owned()
-}
-
-/// The numbering id of the paragraph whose text starts with `start`.
-fn num_id_of(xml: &str, start: &str) -> String {
-    let escaped = start.replace('&', "&amp;");
-    let before = xml
-        .split(&format!(r#"preserve">{escaped}"#))
-        .next()
-        .expect("the item is in the body");
-    let paragraph = before.rsplit("<w:p ").next().unwrap_or_default();
-    paragraph
-        .split(r#"<w:numId w:val=""#)
-        .nth(1)
-        .and_then(|s| s.split('"').next())
-        .unwrap_or_else(|| panic!("{start:?} must be a list paragraph"))
-        .to_owned()
 }
 
 #[test]
@@ -510,51 +331,17 @@ fn the_sign_off_has_room_for_name_role_signature_and_date() {
 fn the_title_and_subject_are_in_the_file_properties() {
     let (doc, parts) = rendered();
     let core = &parts["docProps/core.xml"];
-    let titles: Vec<String> = paragraphs_text_of(core, b"dc:title");
+    let titles: Vec<String> = element_texts(core, b"dc:title");
     assert_eq!(
         titles,
         vec![doc.title.clone()],
         "File › Properties shows the report's title"
     );
-    assert_eq!(
-        paragraphs_text_of(core, b"dc:subject"),
-        vec![HOSTILE.to_owned()]
-    );
+    assert_eq!(element_texts(core, b"dc:subject"), vec![HOSTILE.to_owned()]);
     assert!(
         core.contains("2026-11-30T14:05:00Z"),
         "the creation time is the time generated"
     );
-}
-
-/// The decoded texts of every element with this name.
-fn paragraphs_text_of(xml: &str, element: &[u8]) -> Vec<String> {
-    let mut reader = Reader::from_str(xml);
-    let (mut out, mut current) = (Vec::new(), None::<String>);
-    loop {
-        match reader.read_event().expect("the part is well-formed XML") {
-            Event::Start(e) if e.name().as_ref() == element => current = Some(String::new()),
-            Event::Text(t) => {
-                if let Some(c) = current.as_mut() {
-                    c.push_str(&t.decode().expect("decodes"));
-                }
-            }
-            Event::GeneralRef(r) => {
-                if let Some(c) = current.as_mut() {
-                    c.push(match r.decode().expect("decodes").as_ref() {
-                        "amp" => '&',
-                        "lt" => '<',
-                        "gt" => '>',
-                        "quot" => '"',
-                        _ => '\'',
-                    });
-                }
-            }
-            Event::End(e) if e.name().as_ref() == element => out.extend(current.take()),
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    out
 }
 
 #[test]
@@ -574,7 +361,7 @@ fn a_control_character_pasted_into_a_name_does_not_corrupt_the_file() {
         paras.iter().any(|p| p.text == "Bell and null inside"),
         "characters XML cannot carry are left out; the rest of the name stays"
     );
-    paragraphs_text_of(&parts["docProps/core.xml"], b"dc:title");
+    element_texts(&parts["docProps/core.xml"], b"dc:title");
 }
 
 #[test]
