@@ -6,6 +6,7 @@
 mod appendix;
 mod builder;
 pub mod document;
+pub mod docx;
 mod figures;
 pub mod html;
 pub mod markdown;

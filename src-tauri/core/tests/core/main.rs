@@ -11,6 +11,7 @@ mod markdown;
 mod module_cycles;
 mod pack_files;
 mod report;
+mod report_docx;
 mod search;
 mod store;
 mod support;
