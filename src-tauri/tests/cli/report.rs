@@ -41,15 +41,51 @@ fn seed(dir: &Path) {
     atlas.take_snapshot(org, "Baseline").unwrap();
 }
 
+/// The text a person reads in the file: Markdown and HTML as they are; a Word file's body
+/// paragraph by paragraph, as Word shows it (runs joined, entities decoded).
 fn read(path: &Path) -> String {
+    if path.extension().is_some_and(|e| e == "docx") {
+        return word_text(path);
+    }
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn word_text(path: &Path) -> String {
+    use std::io::Read;
+    let file = std::fs::File::open(path).unwrap();
+    let mut zip = zip::ZipArchive::new(file).expect("a Word file is a zip package");
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .expect("a Word file has a body")
+        .read_to_string(&mut xml)
+        .unwrap();
+    let mut text = String::new();
+    for paragraph in xml.split("</w:p>") {
+        for run in paragraph.split("<w:t").skip(1) {
+            let Some(start) = run.find('>') else { continue };
+            let Some(end) = run.find("</w:t>") else {
+                continue;
+            };
+            text.push_str(&run[start + 1..end]);
+        }
+        text.push('\n');
+    }
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
 }
 
 #[test]
 fn a_report_written_to_a_file_holds_the_cover_every_headline_figure_and_each_gaps_actions() {
     let dir = tempfile::tempdir().unwrap();
     seed(dir.path());
-    for (name, profile) in [("board.html", "board"), ("full.md", "full")] {
+    for (name, profile) in [
+        ("board.html", "board"),
+        ("full.md", "full"),
+        ("board.docx", "board"),
+    ] {
         let file = dir.path().join(name);
         let out = atlas_in(
             dir.path(),

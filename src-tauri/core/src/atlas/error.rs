@@ -55,6 +55,10 @@ pub enum AtlasError {
     /// An export could not be written.
     #[error(transparent)]
     Write(#[from] crate::atomic_file::WriteError),
+
+    /// The Word renderer could not package the report.
+    #[error(transparent)]
+    Docx(#[from] crate::reports::docx::DocxError),
 }
 
 impl From<AtlasError> for ApiError {

@@ -18,13 +18,15 @@ use std::path::{Path, PathBuf};
 pub enum ReportFormat {
     Markdown,
     Html,
+    /// An editable Word document.
+    Docx,
 }
 
 impl ReportFormat {
     /// The names `--format` accepts, as the command line lists them.
-    pub const NAMES: &'static [&'static str] = &["md", "html"];
+    pub const NAMES: &'static [&'static str] = &["md", "html", "docx"];
 
-    /// A format by its name or a file extension (`md`, `markdown`, `html`, `htm`).
+    /// A format by its name or a file extension (`md`, `markdown`, `html`, `htm`, `docx`).
     pub fn from_name(name: &str) -> Option<ReportFormat> {
         match name
             .trim()
@@ -34,6 +36,7 @@ impl ReportFormat {
         {
             "md" | "markdown" => Some(ReportFormat::Markdown),
             "html" | "htm" => Some(ReportFormat::Html),
+            "docx" => Some(ReportFormat::Docx),
             _ => None,
         }
     }
@@ -150,6 +153,7 @@ impl Atlas {
         Ok(match format {
             ReportFormat::Markdown => reports::markdown::render(&doc).into_bytes(),
             ReportFormat::Html => reports::html::render(&doc).into_bytes(),
+            ReportFormat::Docx => reports::docx::render(&doc)?,
         })
     }
 
