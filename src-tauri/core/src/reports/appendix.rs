@@ -8,7 +8,7 @@
 use super::builder::{ReportInput, Scope};
 use super::document::{Block, Inline, Table};
 use super::notes;
-use super::words::{heading, is_overdue, owner_of, priority_word, status_word, text, title_of};
+use super::words::{heading, owner_of, priority_word, status_word, text, title_of};
 use crate::store::{Assessment, Confidence};
 
 fn confidence_word(c: Option<Confidence>) -> &'static str {
@@ -22,13 +22,7 @@ fn confidence_word(c: Option<Confidence>) -> &'static str {
 
 pub(crate) fn every_capability(input: &ReportInput<'_>, scope: Scope, out: &mut Vec<Block>) {
     let fw = input.framework;
-    let lowest = fw
-        .manifest()
-        .maturity
-        .iter()
-        .map(|l| l.level)
-        .min()
-        .unwrap_or(0);
+    let (lowest, _) = fw.manifest().scale_ends();
     out.push(Block::PageBreak);
     out.push(heading(2, "Appendix: every capability"));
     let empty = Assessment::default();
@@ -116,7 +110,7 @@ fn actions(input: &ReportInput<'_>, a: &Assessment, scope: Scope, out: &mut Vec<
         .actions
         .iter()
         .map(|x| {
-            let overdue = is_overdue(x, &input.today);
+            let overdue = x.is_overdue(&input.today);
             let mut row = vec![
                 text(&x.title),
                 text(

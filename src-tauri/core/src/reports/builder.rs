@@ -238,14 +238,7 @@ fn not_yet_assessed(input: &ReportInput<'_>) -> Vec<String> {
 }
 
 fn headline(input: &ReportInput<'_>, d: &Dashboard, out: &mut Vec<Block>) {
-    let max = input
-        .framework
-        .manifest()
-        .maturity
-        .iter()
-        .map(|l| l.level)
-        .max()
-        .unwrap_or(0);
+    let (_, max) = input.framework.manifest().scale_ends();
     // The dashboard's perspective means, weighed by how many capabilities each covers, are
     // the mean over every assessed capability.
     let (sum, n) = d.perspectives.iter().fold((0.0, 0u32), |(s, n), p| {

@@ -90,13 +90,7 @@ pub fn dashboard(
     assessments: &BTreeMap<String, Assessment>,
     plan: PlanContext<'_>,
 ) -> Dashboard {
-    let lowest = fw
-        .manifest()
-        .maturity
-        .iter()
-        .map(|l| l.level)
-        .min()
-        .unwrap_or(0);
+    let (lowest, _) = fw.manifest().scale_ends();
     let empty = Assessment::default();
     let mut perspectives = Vec::new();
     // (framework position, item) so ties fall back to the framework's order.

@@ -68,7 +68,7 @@ pub fn plan(
                 };
                 if action.status.is_pending() {
                     figures.open.push(item());
-                    if action.due.as_deref().is_some_and(|d| d < ctx.today) {
+                    if action.is_overdue(ctx.today) {
                         figures.overdue.push(item());
                     }
                 } else if action.status == ActionStatus::Done

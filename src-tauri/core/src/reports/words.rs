@@ -50,12 +50,6 @@ pub(crate) fn title_of(fw: &Framework, id: &str) -> String {
         .map_or_else(|| id.to_string(), |n| n.title.clone())
 }
 
-/// Due before `today` and neither done nor dropped.
-pub(crate) fn is_overdue(a: &Action, today: &str) -> bool {
-    a.due.as_deref().is_some_and(|d| d < today)
-        && matches!(a.status, ActionStatus::Open | ActionStatus::InProgress)
-}
-
 /// One action in a line: "Write the policy — Chief Data Officer, due 2026-12-31 (open)".
 pub(crate) fn action_line(fw: &Framework, a: &Action, today: &str) -> String {
     let mut s = a.title.clone();
@@ -64,7 +58,7 @@ pub(crate) fn action_line(fw: &Framework, a: &Action, today: &str) -> String {
         who.push(title_of(fw, o));
     }
     if let Some(d) = &a.due {
-        who.push(if is_overdue(a, today) {
+        who.push(if a.is_overdue(today) {
             format!("due {d}, overdue")
         } else {
             format!("due {d}")

@@ -37,6 +37,13 @@ pub struct Action {
     pub note: String,
 }
 
+impl Action {
+    /// Due before `today` (an ISO date) and still to be done.
+    pub fn is_overdue(&self, today: &str) -> bool {
+        self.status.is_pending() && self.due.as_deref().is_some_and(|d| d < today)
+    }
+}
+
 impl ActionStatus {
     /// The status as a person reads it, in a list, a CSV cell or a change's words.
     pub fn words(self) -> &'static str {

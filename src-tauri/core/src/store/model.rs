@@ -138,10 +138,7 @@ impl Assessment {
     /// and those values must still be on the scale and of the right shape.
     pub(crate) fn tidied(mut self, fw: &Framework, record: &str) -> Result<Assessment, StoreError> {
         let scale = &fw.manifest().maturity;
-        let (lo, hi) = (
-            scale.iter().map(|l| l.level).min().unwrap_or(0),
-            scale.iter().map(|l| l.level).max().unwrap_or(0),
-        );
+        let (lo, hi) = fw.manifest().scale_ends();
         for (name, value) in [("current", self.current), ("target", self.target)] {
             if let Some(v) = value {
                 if !scale.iter().any(|l| l.level == v) {
