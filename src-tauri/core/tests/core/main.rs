@@ -9,6 +9,7 @@ mod graph_queries;
 mod isolation;
 mod markdown;
 mod module_cycles;
+mod nist_pack;
 mod pack_files;
 mod report;
 mod report_docx;
