@@ -45,7 +45,7 @@ pub use layouts::{Point, SavedLayout};
 pub use lock::LOCK_FILE;
 pub(crate) use model::{now_secs, timestamp};
 pub use model::{
-    today, Assessment, AssessmentPatch, Confidence, Evidence, Organisation, Priority, StoreStatus,
+    today, Assessment, DeletedOrganisation, AssessmentPatch, Confidence, Evidence, Organisation, Priority, StoreStatus,
     FIELDS,
 };
 pub use schema::SCHEMA_VERSION;

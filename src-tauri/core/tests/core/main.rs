@@ -10,6 +10,7 @@ mod isolation;
 mod markdown;
 mod module_cycles;
 mod pack_files;
+mod preferences;
 mod report;
 mod report_docx;
 mod search;

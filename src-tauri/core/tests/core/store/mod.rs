@@ -4,6 +4,7 @@
 mod crash;
 mod durability;
 mod export_targets;
+mod names;
 mod files;
 #[cfg(unix)]
 mod read_only;
