@@ -18,10 +18,9 @@ use ts_rs::TS;
 pub const PREFERENCES_FILE: &str = "preferences.json";
 
 /// The colour theme: follow the system, or force light or dark.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum ThemeChoice {
-    #[default]
     System,
     Light,
     Dark,
@@ -34,8 +33,9 @@ pub struct Preferences {
     /// name (see `author`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
-    #[serde(default)]
-    pub theme: ThemeChoice,
+    /// `None` until one is chosen: the window then keeps the theme it last showed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<ThemeChoice>,
     /// Where exports go; `None` for the downloads folder. Only the shell sets it, from the
     /// folder the person chose in the system's dialog: the window never names a path.
     #[serde(default, skip_serializing_if = "Option::is_none")]

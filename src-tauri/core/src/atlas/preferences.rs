@@ -29,7 +29,7 @@ impl Atlas {
         let current = Preferences::load(&self.data_dir).unwrap_or_default();
         let saved = Preferences {
             author: Some(author.to_string()),
-            theme,
+            theme: Some(theme),
             ..current
         }
         .save(&self.data_dir)?;

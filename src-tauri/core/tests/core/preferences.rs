@@ -26,7 +26,7 @@ fn preferences_saved_are_read_back_by_a_new_session() {
     let again = open(&dir).preferences();
     assert_eq!(again.problem, None);
     assert_eq!(again.saved.author.as_deref(), Some("Grace Hopper"), "the name survives a restart");
-    assert_eq!(again.saved.theme, ThemeChoice::Dark, "so does the theme");
+    assert_eq!(again.saved.theme, Some(ThemeChoice::Dark), "so does the theme");
 }
 
 #[test]
