@@ -95,6 +95,8 @@ describe('OrgPicker', () => {
     expect(row.textContent).toMatch(/Acme\s*deleted/);
     await fireEvent.click(within(row).getByRole('button', { name: 'Restore Acme' }));
     await waitFor(() => expect(seen.active).toMatchObject({ name: 'Acme' }));
+    expect(seen.notice).toBe('Restored “Acme”.');
+    expect(seen.action, "the delete's Undo went with its notice: it would take back the restore").toBeNull();
     expect(data.organisations.map((o) => o.name)).toEqual(['Acme']);
   });
 
