@@ -202,9 +202,9 @@ fn standard_reads(app: &AppState, capabilities: &[String]) -> Vec<Call> {
         "preferences",
         "export_folder",
     ]
-        .iter()
-        .map(|c| (c.to_string(), json!({})))
-        .collect();
+    .iter()
+    .map(|c| (c.to_string(), json!({})))
+    .collect();
     let orgs = ok(app, "organisations", json!({}));
     for org in orgs.as_array().into_iter().flatten() {
         let org = &org["id"];

@@ -176,7 +176,11 @@ fn execute(cli: &Cli, cmd: &StoreCommand) -> Result<(), AtlasError> {
         }
         return Ok(());
     }
-    let atlas = Atlas::open(cli.load_framework(), &data_dir, &command_line_author(&data_dir));
+    let atlas = Atlas::open(
+        cli.load_framework(),
+        &data_dir,
+        &command_line_author(&data_dir),
+    );
     atlas.store_ready()?;
     let org = |key: &str| atlas.find_organisation(key);
     match cmd {

@@ -78,7 +78,11 @@ fn execute(cli: &Cli, args: &ReportArgs) -> Result<(), AtlasError> {
     }
     let format = format_for(args)?;
     let data_dir = cli.data_dir();
-    let atlas = Atlas::open(cli.load_framework(), &data_dir, &command_line_author(&data_dir));
+    let atlas = Atlas::open(
+        cli.load_framework(),
+        &data_dir,
+        &command_line_author(&data_dir),
+    );
     atlas.store_ready()?;
     let org = atlas.find_organisation(&args.org)?;
     let request = ReportRequest {

@@ -55,7 +55,10 @@ fn current_uid() -> Option<u32> {
 
 fn getent_entry(uid: Option<u32>, login: Option<&str>) -> Option<(String, Option<String>)> {
     let key = uid.map(|u| u.to_string()).or(login.map(str::to_string))?;
-    let out = Command::new("getent").args(["passwd", &key]).output().ok()?;
+    let out = Command::new("getent")
+        .args(["passwd", &key])
+        .output()
+        .ok()?;
     if !out.status.success() {
         return None;
     }

@@ -81,10 +81,19 @@ export function onThemeChosen(listener: ChoiceListener): () => void {
   return () => choosers.delete(listener);
 }
 
+const watchers = new Set<ChoiceListener>();
+
+/** Calls `listener` with every new choice, whoever made it (the header's switch follows). */
+export function watchThemeChoice(listener: ChoiceListener): () => void {
+  watchers.add(listener);
+  return () => watchers.delete(listener);
+}
+
 /** Records and applies a choice; `chosen` is false when it comes from saved preferences. */
 export function setThemeChoice(next: ThemeChoice, chosen = true): void {
   if (!isChoice(next)) return;
   if (chosen) for (const listener of [...choosers]) listener(next);
+  for (const watcher of [...watchers]) watcher(next);
   if (!media) initTheme();
   choice = next;
   try {
@@ -115,4 +124,5 @@ export function resetThemeForTests(): void {
   applied = null;
   listeners.clear();
   choosers.clear();
+  watchers.clear();
 }

@@ -352,11 +352,10 @@ impl Store {
         match (field, &new) {
             ("name", Value::String(name)) => refuse_taken_name(&tx, name, Some(id))?,
             ("deleted", Value::Bool(false)) => {
-                let name: String = tx.query_row(
-                    "SELECT name FROM organisations WHERE id = ?1",
-                    [id],
-                    |r| r.get(0),
-                )?;
+                let name: String =
+                    tx.query_row("SELECT name FROM organisations WHERE id = ?1", [id], |r| {
+                        r.get(0)
+                    })?;
                 refuse_taken_name(&tx, &name, Some(id))?;
             }
             _ => {}

@@ -21,12 +21,24 @@ fn preferences_saved_are_read_back_by_a_new_session() {
     let view = atlas
         .save_preferences("  Grace Hopper  ", ThemeChoice::Dark)
         .expect("preferences save");
-    assert_eq!(view.saved.author.as_deref(), Some("Grace Hopper"), "the name is kept trimmed");
+    assert_eq!(
+        view.saved.author.as_deref(),
+        Some("Grace Hopper"),
+        "the name is kept trimmed"
+    );
     drop(atlas);
     let again = open(&dir).preferences();
     assert_eq!(again.problem, None);
-    assert_eq!(again.saved.author.as_deref(), Some("Grace Hopper"), "the name survives a restart");
-    assert_eq!(again.saved.theme, Some(ThemeChoice::Dark), "so does the theme");
+    assert_eq!(
+        again.saved.author.as_deref(),
+        Some("Grace Hopper"),
+        "the name survives a restart"
+    );
+    assert_eq!(
+        again.saved.theme,
+        Some(ThemeChoice::Dark),
+        "so does the theme"
+    );
 }
 
 #[test]
@@ -34,13 +46,21 @@ fn the_author_in_the_preferences_is_written_into_every_change_from_then_on() {
     let dir = tempfile::tempdir().unwrap();
     let atlas = open(&dir);
     let org = atlas.create_organisation("Acme").unwrap();
-    atlas.save_preferences("Grace Hopper", ThemeChoice::System).unwrap();
+    atlas
+        .save_preferences("Grace Hopper", ThemeChoice::System)
+        .unwrap();
     atlas.describe_organisation(org.id, "Retail").unwrap();
     let history = atlas.history(org.id, None).unwrap();
     let last = history.last().expect("the description is in the history");
-    assert_eq!(last.author, "Grace Hopper", "the next change carries the chosen name");
+    assert_eq!(
+        last.author, "Grace Hopper",
+        "the next change carries the chosen name"
+    );
     let first = history.first().unwrap();
-    assert_ne!(first.author, "Grace Hopper", "earlier entries keep who made them");
+    assert_ne!(
+        first.author, "Grace Hopper",
+        "earlier entries keep who made them"
+    );
     drop(atlas);
     assert_eq!(
         atlas_core::preferences::author_for(dir.path()),
@@ -74,7 +94,10 @@ fn an_unreadable_preferences_file_is_reported_and_the_defaults_used() {
     std::fs::write(dir.path().join(PREFERENCES_FILE), "{ not json").unwrap();
     let view = open(&dir).preferences();
     let problem = view.problem.expect("the damaged file is reported");
-    assert!(problem.contains(PREFERENCES_FILE), "the message names the file: {problem}");
+    assert!(
+        problem.contains(PREFERENCES_FILE),
+        "the message names the file: {problem}"
+    );
     assert_eq!(view.saved, Preferences::default(), "the defaults are shown");
     assert_eq!(
         atlas_core::preferences::author_for(dir.path()),
@@ -90,8 +113,13 @@ fn an_author_name_too_long_or_with_control_characters_is_refused_and_nothing_wri
     let e = atlas
         .save_preferences(&"x".repeat(201), ThemeChoice::System)
         .unwrap_err();
-    assert!(e.to_string().contains("`author`"), "the message names the field: {e}");
-    assert!(atlas.save_preferences("Ada\u{7}", ThemeChoice::System).is_err());
+    assert!(
+        e.to_string().contains("`author`"),
+        "the message names the field: {e}"
+    );
+    assert!(atlas
+        .save_preferences("Ada\u{7}", ThemeChoice::System)
+        .is_err());
     assert!(
         !dir.path().join(PREFERENCES_FILE).exists(),
         "a refused preference writes nothing"

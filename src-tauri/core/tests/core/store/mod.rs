@@ -4,8 +4,8 @@
 mod crash;
 mod durability;
 mod export_targets;
-mod names;
 mod files;
+mod names;
 #[cfg(unix)]
 mod read_only;
 mod records;

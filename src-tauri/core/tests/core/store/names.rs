@@ -22,13 +22,19 @@ fn a_name_differing_only_in_case_or_spaces_is_refused_on_creation() {
         store.create_organisation("contoso bank"),
         "people read `contoso bank` beside `Contoso Bank` as one organisation",
     );
-    assert_eq!(taken, "Contoso Bank", "the message names the organisation already there");
+    assert_eq!(
+        taken, "Contoso Bank",
+        "the message names the organisation already there"
+    );
     refused_as_duplicate(
         store.create_organisation("  CONTOSO BANK  "),
         "surrounding spaces and capitals do not make a new name",
     );
     let acme = store.create_organisation(" Acme ").unwrap();
-    assert_eq!(acme.name, "Acme", "a name is stored without its surrounding spaces");
+    assert_eq!(
+        acme.name, "Acme",
+        "a name is stored without its surrounding spaces"
+    );
     assert_eq!(
         store.organisations().unwrap().len(),
         2,
@@ -46,7 +52,10 @@ fn a_rename_to_another_organisations_name_in_other_case_is_refused_but_recasing_
         "a rename may not take another live organisation's name in other case",
     );
     let recased = store.rename_organisation(acme.id, "Acme").unwrap();
-    assert_eq!(recased.name, "Acme", "an organisation may change the case of its own name");
+    assert_eq!(
+        recased.name, "Acme",
+        "an organisation may change the case of its own name"
+    );
 }
 
 #[test]
@@ -70,7 +79,10 @@ fn restoring_or_undoing_into_a_name_taken_in_other_case_is_refused() {
 fn an_import_of_a_name_taken_in_other_case_is_refused_or_merged_into_it() {
     let (_dir, mut store) = fresh();
     let org = store.create_organisation("Contoso Bank").unwrap();
-    let file = store.export_json(Some(org.id)).unwrap().replace("Contoso Bank", "contoso bank");
+    let file = store
+        .export_json(Some(org.id))
+        .unwrap()
+        .replace("Contoso Bank", "contoso bank");
     let (_other, mut here) = fresh();
     here.create_organisation("CONTOSO BANK").unwrap();
     refused_as_duplicate(
@@ -102,7 +114,12 @@ fn a_database_already_holding_names_alike_but_for_case_keeps_working() {
     drop(conn);
 
     let mut store = Store::open(dir.path(), "Ada").expect("the older database still opens");
-    let names: Vec<_> = store.organisations().unwrap().into_iter().map(|o| o.name).collect();
+    let names: Vec<_> = store
+        .organisations()
+        .unwrap()
+        .into_iter()
+        .map(|o| o.name)
+        .collect();
     assert_eq!(names, ["Contoso Bank", "contoso bank"], "both are listed");
     store
         .describe_organisation(2, "the retail arm")
@@ -111,7 +128,9 @@ fn a_database_already_holding_names_alike_but_for_case_keeps_working() {
         .save_assessment(caf_ai(), upper.id, "data-curation", super::two_four("kept"))
         .expect("and assessed");
     store.undo(caf_ai(), 2).expect("and its changes undone");
-    let lower = store.rename_organisation(2, "Contoso Retail").expect("and renamed apart");
+    let lower = store
+        .rename_organisation(2, "Contoso Retail")
+        .expect("and renamed apart");
     assert_eq!(lower.name, "Contoso Retail");
     let file = store.export_json(None).unwrap();
     let (_other, mut fresh_store) = fresh();
