@@ -17,8 +17,10 @@ pub fn run(state: AppState) -> ExitCode {
                 .inner_size(1280.0, 800.0)
                 .min_inner_size(800.0, 560.0)
                 .build()?;
+            let state = app.state::<AppState>();
             let exports = std::env::var_os("ATLAS_EXPORT_DIR")
                 .map(std::path::PathBuf::from)
+                .or_else(|| state.atlas.preferences().saved.export_dir.map(Into::into))
                 .or_else(|| app.path().download_dir().ok());
             if let Some(dir) = exports {
                 let _ = app.state::<AppState>().export_dir.set(dir);

@@ -37,6 +37,8 @@ const MINI: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../content/examples/min
 /// Every timestamp the core returns is recorded as this one: the recording must change only
 /// when behaviour does, never because it was made on another day.
 const FIXED_TIME: &str = "2026-01-01T00:00:00Z";
+/// The system's full name, wherever the preferences give it, for the same reason.
+const SYSTEM_AUTHOR: &str = "Ada Lovelace";
 /// The temporary data folder, wherever an answer names it, for the same reason.
 const DATA_DIR: &str = "<data dir>";
 
@@ -159,9 +161,15 @@ fn steady(value: Value, data: &str) -> Value {
         Value::String(s) if is_timestamp(&s) => Value::String(FIXED_TIME.into()),
         Value::String(s) if s.contains(data) => Value::String(s.replace(data, DATA_DIR)),
         Value::Array(items) => Value::Array(items.into_iter().map(|v| steady(v, data)).collect()),
-        Value::Object(map) => {
-            Value::Object(map.into_iter().map(|(k, v)| (k, steady(v, data))).collect())
-        }
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| match k.as_str() {
+                    // The system's full name differs from machine to machine.
+                    "system_author" => (k, Value::String(SYSTEM_AUTHOR.into())),
+                    _ => (k, steady(v, data)),
+                })
+                .collect(),
+        ),
         other => other,
     }
 }
@@ -186,10 +194,17 @@ fn ok(app: &AppState, command: &str, args: Value) -> Value {
 
 /// The reads recorded in every state: whatever a view may ask about the store.
 fn standard_reads(app: &AppState, capabilities: &[String]) -> Vec<Call> {
-    let mut calls: Vec<Call> = ["organisations", "store_status", "tours"]
-        .iter()
-        .map(|c| (c.to_string(), json!({})))
-        .collect();
+    let mut calls: Vec<Call> = [
+        "organisations",
+        "deleted_organisations",
+        "store_status",
+        "tours",
+        "preferences",
+        "export_folder",
+    ]
+    .iter()
+    .map(|c| (c.to_string(), json!({})))
+    .collect();
     let orgs = ok(app, "organisations", json!({}));
     for org in orgs.as_array().into_iter().flatten() {
         let org = &org["id"];

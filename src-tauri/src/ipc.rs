@@ -9,6 +9,7 @@ use crate::present::{self, Presentation};
 use crate::state::AppState;
 use atlas_core::api::{self, ApiError};
 use atlas_core::graph::queries::Lens;
+use atlas_core::preferences;
 use atlas_core::reports;
 use atlas_core::search::{SearchHit, SearchOptions};
 use atlas_core::store;
@@ -123,9 +124,49 @@ ipc_surface! {
         Ok(app.atlas.organisations()?)
     }
 
-    /// Creates an organisation; names are unique.
+    /// Creates an organisation; names are unique ignoring case and surrounding spaces.
     fn create_organisation(app, name: String) -> store::Organisation {
         Ok(app.atlas.create_organisation(&name)?)
+    }
+
+    /// Renames an organisation; the new name must not be another live one's.
+    fn rename_organisation(app, org: u32, name: String) -> store::Organisation {
+        Ok(app.atlas.rename_organisation(org.into(), &name)?)
+    }
+
+    /// Replaces an organisation's description.
+    fn describe_organisation(app, org: u32, description: String) -> store::Organisation {
+        Ok(app.atlas.describe_organisation(org.into(), &description)?)
+    }
+
+    /// Deletes an organisation; its data is kept, so undo or restore brings it back.
+    fn delete_organisation(app, org: u32) -> () {
+        Ok(app.atlas.delete_organisation(org.into())?)
+    }
+
+    /// The deleted organisations with when each was deleted, newest first.
+    fn deleted_organisations(app) -> Vec<store::DeletedOrganisation> {
+        Ok(app.atlas.deleted_organisations_dated()?)
+    }
+
+    /// Brings a deleted organisation back with everything it held.
+    fn restore_organisation(app, org: u32) -> store::Organisation {
+        Ok(app.atlas.restore_organisation_id(org.into())?)
+    }
+
+    /// The saved preferences and the defaults they fall back on.
+    fn preferences(app) -> preferences::PreferencesView {
+        Ok(app.atlas.preferences())
+    }
+
+    /// Saves the author's display name (blank: the system's full name) and the theme.
+    fn save_preferences(app, author: String, theme: preferences::ThemeChoice) -> preferences::PreferencesView {
+        Ok(app.atlas.save_preferences(&author, theme)?)
+    }
+
+    /// The folder exports are written to.
+    fn export_folder(app) -> String {
+        Ok(app.exports().display().to_string())
     }
 
     /// An organisation's assessment of one capability (empty when never assessed).
@@ -310,6 +351,10 @@ pub fn typescript_types() -> String {
         api::ApiError::decl(&cfg),
         store::StoreStatus::decl(&cfg),
         store::Organisation::decl(&cfg),
+        store::DeletedOrganisation::decl(&cfg),
+        preferences::ThemeChoice::decl(&cfg),
+        preferences::Preferences::decl(&cfg),
+        preferences::PreferencesView::decl(&cfg),
         store::Priority::decl(&cfg),
         store::Confidence::decl(&cfg),
         store::Evidence::decl(&cfg),

@@ -3,7 +3,7 @@
 //! `atlas_core::Atlas`, and prints the answer; errors go to stderr with a non-zero exit.
 
 use crate::cli::Cli;
-use atlas_core::atlas::author_from_env;
+use atlas_core::atlas::command_line_author;
 use atlas_core::store::{self, AssessmentPatch, Priority};
 use atlas_core::{Atlas, AtlasError};
 use clap::{Subcommand, ValueEnum};
@@ -176,7 +176,11 @@ fn execute(cli: &Cli, cmd: &StoreCommand) -> Result<(), AtlasError> {
         }
         return Ok(());
     }
-    let atlas = Atlas::open(cli.load_framework(), &data_dir, &author_from_env());
+    let atlas = Atlas::open(
+        cli.load_framework(),
+        &data_dir,
+        &command_line_author(&data_dir),
+    );
     atlas.store_ready()?;
     let org = |key: &str| atlas.find_organisation(key);
     match cmd {

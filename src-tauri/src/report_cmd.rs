@@ -3,7 +3,7 @@
 //! core learns is accepted here without a change.
 
 use crate::cli::Cli;
-use atlas_core::atlas::{author_from_env, ReportFormat};
+use atlas_core::atlas::{command_line_author, ReportFormat};
 use atlas_core::reports::{Profile, ReportRequest};
 use atlas_core::{Atlas, AtlasError};
 use std::io::Write;
@@ -77,7 +77,12 @@ fn execute(cli: &Cli, args: &ReportArgs) -> Result<(), AtlasError> {
         ));
     }
     let format = format_for(args)?;
-    let atlas = Atlas::open(cli.load_framework(), &cli.data_dir(), &author_from_env());
+    let data_dir = cli.data_dir();
+    let atlas = Atlas::open(
+        cli.load_framework(),
+        &data_dir,
+        &command_line_author(&data_dir),
+    );
     atlas.store_ready()?;
     let org = atlas.find_organisation(&args.org)?;
     let request = ReportRequest {

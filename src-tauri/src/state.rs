@@ -8,8 +8,8 @@ use std::sync::{Mutex, OnceLock};
 
 pub struct AppState {
     pub atlas: Atlas,
-    /// Where exported images and tours are written: `ATLAS_EXPORT_DIR`, else the user's
-    /// downloads folder (known only once the window system is up, hence set later).
+    /// Where exported images and tours are written: `ATLAS_EXPORT_DIR`, else the folder in the
+    /// preferences, else the user's downloads folder (known only once the window system is up, hence set later).
     pub export_dir: OnceLock<PathBuf>,
     /// The running app, for broadcasting to its windows; set once the window system is up.
     pub handle: OnceLock<tauri::AppHandle>,
@@ -18,9 +18,11 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// The window's state, with changes attributed to the person logged in.
+    /// The window's state, with changes attributed to the author in the preferences, else
+    /// the system's full name.
     pub fn new(framework: Result<Framework, LoadReport>, data_dir: PathBuf) -> Self {
-        Self::new_with_author(framework, data_dir, &atlas_core::atlas::author_from_env())
+        let author = atlas_core::preferences::author_for(&data_dir);
+        Self::new_with_author(framework, data_dir, &author)
     }
 
     /// As `new`, with every change attributed to `author`.

@@ -8,6 +8,7 @@
 pub mod api;
 pub mod atlas;
 pub mod atomic_file;
+pub mod author;
 pub mod content;
 pub mod exports;
 #[doc(hidden)]
@@ -16,6 +17,7 @@ pub mod graph;
 pub mod limits;
 pub mod markdown;
 pub mod model;
+pub mod preferences;
 pub mod reports;
 pub mod search;
 pub mod store;

@@ -296,3 +296,56 @@ fn assess_records_only_the_flags_given_and_leaves_the_other_fields_as_stored() {
         "each command records exactly the fields whose flags it was given:\n{history}"
     );
 }
+
+/// `atlas history` run in `dir` with `ATLAS_AUTHOR` set to `author` (or unset).
+fn history_with_author(dir: &Path, author: Option<&str>, args: &[&str]) -> String {
+    let mut all = vec!["--data-dir", dir.to_str().unwrap()];
+    all.extend_from_slice(args);
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_atlas"));
+    cmd.args(&all).env_remove("ATLAS_AUTHOR");
+    if let Some(author) = author {
+        cmd.env("ATLAS_AUTHOR", author);
+    }
+    let out = cmd.output().expect("the atlas binary runs");
+    assert!(out.status.success(), "{}", stderr(&out));
+    stdout(&out)
+}
+
+#[test]
+fn the_author_in_the_preferences_is_used_and_atlas_author_wins_on_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("preferences.json"),
+        r#"{ "author": "Grace Hopper" }"#,
+    )
+    .unwrap();
+    history_with_author(d, None, &["org", "create", "Acme"]);
+    history_with_author(d, Some("Script"), &["org", "describe", "Acme", "Retail"]);
+    let history = history_with_author(d, None, &["history", "Acme"]);
+    assert!(
+        history.contains("Grace Hopper"),
+        "a change is attributed to the name the window's Preferences saved: {history}"
+    );
+    assert!(
+        history.contains("Script"),
+        "ATLAS_AUTHOR names a script's changes whatever the preferences say: {history}"
+    );
+    assert!(
+        !history.contains("unknown"),
+        "no change is attributed to \"unknown\": {history}"
+    );
+}
+
+#[test]
+fn a_name_differing_only_in_case_is_refused_on_the_command_line_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(atlas_in(d, &["org", "create", "Contoso Bank"])
+        .status
+        .success());
+    fails_saying(
+        &atlas_in(d, &["org", "create", "  contoso BANK "]),
+        "`Contoso Bank` already exists",
+    );
+}

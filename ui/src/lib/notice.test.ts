@@ -26,4 +26,18 @@ describe('Notice', () => {
     vi.advanceTimersByTime(NOTICE_MS);
     expect(notice.text).toBeNull();
   });
+
+  it('offered an Undo that could run after what it undid was no longer news, or twice', async () => {
+    const notice = new Notice();
+    let runs = 0;
+    notice.show('Deleted Acme', NOTICE_MS, { label: 'Undo', run: () => void runs++ });
+    expect(notice.action?.label).toBe('Undo');
+    await notice.act();
+    await notice.act();
+    expect(runs, 'one Undo undoes one delete').toBe(1);
+    expect(notice.text, 'the notice goes once its offer is taken').toBeNull();
+    notice.show('Deleted Acme', NOTICE_MS, { label: 'Undo', run: () => void runs++ });
+    vi.advanceTimersByTime(NOTICE_MS);
+    expect(notice.action, 'the offer goes with the notice').toBeNull();
+  });
 });

@@ -15,6 +15,7 @@ import type {
   BulkEdit,
   Comparison,
   Dashboard,
+  DeletedOrganisation,
   HistoryEntry,
   Organisation,
   Platform,
@@ -196,6 +197,57 @@ export class OrganisationData {
     const org = await this.#platform.call('create_organisation', { name });
     this.organisations = [...this.organisations, org].sort((a, b) => a.name.localeCompare(b.name));
     return org;
+  }
+
+  /** Renames the active organisation (names are unique ignoring case and spaces). */
+  async rename(name: string): Promise<Organisation> {
+    const org = await this.#platform.call('rename_organisation', { org: this.#org().id, name });
+    await this.#relist(org);
+    return org;
+  }
+
+  /** Replaces the active organisation's description. */
+  async describe(description: string): Promise<Organisation> {
+    const org = await this.#platform.call('describe_organisation', { org: this.#org().id, description });
+    await this.#relist(org);
+    return org;
+  }
+
+  /**
+   * Deletes the active organisation (its data is kept) and returns it, for an Undo; the caller
+   * chooses the next one.
+   */
+  async remove(): Promise<Organisation> {
+    const org = this.#org();
+    await this.#platform.call('delete_organisation', { org: org.id });
+    this.organisations = await this.#platform.call('organisations', {});
+    return org;
+  }
+
+  /** Undoes the delete of `org` (the last change it had); returns it as it is back. */
+  async undoRemove(org: Organisation): Promise<Organisation> {
+    await this.#platform.call('undo', { org: org.id });
+    this.organisations = await this.#platform.call('organisations', {});
+    return this.organisations.find((o) => o.id === org.id) ?? org;
+  }
+
+  /** The deleted organisations, newest first, with when each was deleted. */
+  deleted(): Promise<DeletedOrganisation[]> {
+    return this.#platform.call('deleted_organisations', {});
+  }
+
+  /** Brings a deleted organisation back; the caller chooses it. */
+  async restore(id: number): Promise<Organisation> {
+    const org = await this.#platform.call('restore_organisation', { org: id });
+    this.organisations = await this.#platform.call('organisations', {});
+    return org;
+  }
+
+  /** The list again, and the active organisation's record as it now is. */
+  async #relist(org: Organisation): Promise<void> {
+    this.organisations = await this.#platform.call('organisations', {});
+    if (this.active?.id === org.id) this.active = org;
+    await this.refresh();
   }
 
   /** Makes `org` the active organisation and loads what the views on screen show of it. */

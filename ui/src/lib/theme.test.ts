@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/svelte';
+import { tick } from 'svelte';
 import {
   THEME_KEY,
   currentTheme,
   initTheme,
+  onThemeChosen,
   resetThemeForTests,
   setThemeChoice,
   subscribeTheme,
@@ -101,5 +103,18 @@ describe('ThemeSwitch', () => {
     await fireEvent.change(select, { target: { value: 'dark' } });
     expect(document.documentElement.dataset.theme).toBe('dark');
     expect(localStorage.getItem(THEME_KEY)).toBe('dark');
+  });
+
+  it('follows a choice made elsewhere (Preferences), and tells the saver only of choices made here', async () => {
+    render(ThemeSwitch);
+    const select = screen.getByRole('combobox', { name: 'Theme' }) as HTMLSelectElement;
+    const saved: string[] = [];
+    onThemeChosen((c) => saved.push(c));
+    setThemeChoice('dark', false);
+    await tick();
+    expect(select.value, 'the header must not show a theme other than the one applied').toBe('dark');
+    expect(saved, 'a theme read from the preferences is not saved back').toEqual([]);
+    await fireEvent.change(select, { target: { value: 'light' } });
+    expect(saved, 'a theme picked in the header is saved with the preferences').toEqual(['light']);
   });
 });

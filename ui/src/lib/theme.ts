@@ -1,5 +1,6 @@
-// The colour theme: the user's choice (system, light or dark) is kept in localStorage and
-// applied as `data-theme` on <html>, which app.css lets win over the system's preference.
+// The colour theme: the user's choice (system, light or dark) is kept in localStorage, so the
+// first paint has it, and saved with the preferences (`preferences.svelte.ts`), which win once
+// read; it is applied as `data-theme` on <html>, which app.css lets win over the system's preference.
 // "System" follows prefers-color-scheme live. The graph cannot read CSS variables as they
 // change, so it subscribes here to restyle.
 
@@ -67,9 +68,32 @@ export function initTheme(): void {
   apply();
 }
 
-/** Records and applies a choice. */
-export function setThemeChoice(next: ThemeChoice): void {
+type ChoiceListener = (choice: ThemeChoice) => void;
+const choosers = new Set<ChoiceListener>();
+
+/**
+ * Calls `listener` with every choice a person makes (not the ones applied from saved
+ * preferences), so it can be saved where it outlasts this webview's storage; returns the
+ * function that stops it.
+ */
+export function onThemeChosen(listener: ChoiceListener): () => void {
+  choosers.add(listener);
+  return () => choosers.delete(listener);
+}
+
+const watchers = new Set<ChoiceListener>();
+
+/** Calls `listener` with every new choice, whoever made it (the header's switch follows). */
+export function watchThemeChoice(listener: ChoiceListener): () => void {
+  watchers.add(listener);
+  return () => watchers.delete(listener);
+}
+
+/** Records and applies a choice; `chosen` is false when it comes from saved preferences. */
+export function setThemeChoice(next: ThemeChoice, chosen = true): void {
   if (!isChoice(next)) return;
+  if (chosen) for (const listener of [...choosers]) listener(next);
+  for (const watcher of [...watchers]) watcher(next);
   if (!media) initTheme();
   choice = next;
   try {
@@ -99,4 +123,6 @@ export function resetThemeForTests(): void {
   choice = null;
   applied = null;
   listeners.clear();
+  choosers.clear();
+  watchers.clear();
 }

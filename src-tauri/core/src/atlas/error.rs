@@ -52,6 +52,9 @@ pub enum AtlasError {
         "{organisation} has no assessments yet; assess a capability first (no report was written)"
     )]
     NothingToReport { organisation: String },
+    /// The preferences could not be checked or saved.
+    #[error(transparent)]
+    Preferences(#[from] crate::preferences::PreferencesError),
     /// An export could not be written.
     #[error(transparent)]
     Write(#[from] crate::atomic_file::WriteError),

@@ -1,7 +1,7 @@
 //! `Atlas`, the application: the loaded framework, the organisation store and the search
 //! index held together, with every rule that spans them — what of an assessment is searchable,
 //! re-indexing after every write, tours across the pack and the store, workshops, and who a
-//! change is attributed to.
+//! change is attributed to (the preferences' author, else the system's full name).
 //!
 //! The window's commands and the `atlas` subcommands are adapters over this type: they turn
 //! their arguments into a call and its answer into JSON or text. A rule written anywhere else
@@ -16,6 +16,7 @@ mod error;
 mod files;
 mod notes;
 mod organisations;
+mod preferences;
 mod reports;
 mod tours;
 
@@ -32,13 +33,15 @@ use crate::store::{Store, StoreError, StoreStatus};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
-/// Who changes made on this machine are attributed to: the login name, as the history shows it.
-pub fn author_from_env() -> String {
-    std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
+/// Who changes made from the command line on `data_dir` are attributed to: `ATLAS_AUTHOR` when
+/// it is set (scripts and tests name their author), else the author saved in the preferences,
+/// else the system's full name (`author::system_author`, never "unknown").
+pub fn command_line_author(data_dir: &Path) -> String {
+    std::env::var("ATLAS_AUTHOR")
         .ok()
-        .filter(|name| !name.trim().is_empty())
-        .unwrap_or_else(|| "unknown".to_string())
+        .map(|name| name.trim().to_string())
+        .filter(|name| !name.is_empty())
+        .unwrap_or_else(|| crate::preferences::author_for(data_dir))
 }
 
 pub struct Atlas {

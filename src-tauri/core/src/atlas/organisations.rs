@@ -2,7 +2,7 @@
 //! a delete changes what search shows, so each is re-indexed.
 
 use super::{Atlas, AtlasError};
-use crate::store::Organisation;
+use crate::store::{DeletedOrganisation, Organisation};
 
 impl Atlas {
     /// The live organisations, by name.
@@ -13,6 +13,12 @@ impl Atlas {
     /// The deleted organisations, which `restore_organisation` brings back.
     pub fn deleted_organisations(&self) -> Result<Vec<Organisation>, AtlasError> {
         self.with_store(|s| s.deleted_organisations())
+    }
+
+    /// The deleted organisations with when each was deleted, newest first, for the window's
+    /// list to restore from.
+    pub fn deleted_organisations_dated(&self) -> Result<Vec<DeletedOrganisation>, AtlasError> {
+        self.with_store(|s| s.deleted_organisations_dated())
     }
 
     /// A live organisation by id or by name.
@@ -52,10 +58,14 @@ impl Atlas {
 
     /// Brings back a deleted organisation (found by name or id among the deleted).
     pub fn restore_organisation(&self, key: &str) -> Result<Organisation, AtlasError> {
-        let restored = self.with_store(|s| {
-            let id = s.find_deleted_organisation(key)?.id;
-            s.restore_organisation(id)
-        })?;
+        let id = self.with_store(|s| Ok(s.find_deleted_organisation(key)?.id))?;
+        self.restore_organisation_id(id)
+    }
+
+    /// Brings back the deleted organisation with this id (the window names it by id: a name
+    /// could be shared by several deleted ones, or look like another's id).
+    pub fn restore_organisation_id(&self, org: i64) -> Result<Organisation, AtlasError> {
+        let restored = self.with_store(|s| s.restore_organisation(org))?;
         self.reindex(restored.id);
         Ok(restored)
     }

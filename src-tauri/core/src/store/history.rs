@@ -175,21 +175,14 @@ fn apply(
         };
         // Live names are unique: say which name is taken instead of failing on the index.
         if let Some(name) = name {
-            let taken = tx
-                .query_row(
-                    "SELECT 1 FROM organisations WHERE name = ?1 AND deleted = 0 AND id <> ?2",
-                    params![name, org],
-                    |_| Ok(()),
-                )
-                .optional()?
-                .is_some();
+            let taken = super::organisations::clashing_name(tx, &name, Some(org))?;
             let live: bool = tx.query_row(
                 "SELECT deleted = 0 FROM organisations WHERE id = ?1",
                 [org],
                 |r| r.get(0),
             )?;
-            if taken && (live || revives) {
-                return Err(StoreError::DuplicateOrganisation(name));
+            if let Some(taken) = taken.filter(|_| live || revives) {
+                return Err(StoreError::DuplicateOrganisation(taken));
             }
         }
         if field == "name" && from.is_null() {

@@ -45,8 +45,8 @@ pub use layouts::{Point, SavedLayout};
 pub use lock::LOCK_FILE;
 pub(crate) use model::{now_secs, timestamp};
 pub use model::{
-    today, Assessment, AssessmentPatch, Confidence, Evidence, Organisation, Priority, StoreStatus,
-    FIELDS,
+    today, Assessment, AssessmentPatch, Confidence, DeletedOrganisation, Evidence, Organisation,
+    Priority, StoreStatus, FIELDS,
 };
 pub use schema::SCHEMA_VERSION;
 pub use snapshots::{CapabilityDiff, Comparison, FieldDiff, Side, Snapshot};

@@ -24,6 +24,14 @@ pub struct Organisation {
     pub created_at: String,
 }
 
+/// A deleted organisation as the list to restore from shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DeletedOrganisation {
+    pub organisation: Organisation,
+    /// When it was deleted, as the history records times.
+    pub deleted_at: String,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Priority {

@@ -1,9 +1,14 @@
 //! Organisations: create, rename, describe, delete (soft, so undo can bring one back), and
 //! finding one by name or id the way the command line refers to it.
+//!
+//! Live names are unique ignoring case and surrounding spaces ("contoso bank" is taken while
+//! "Contoso Bank" lives): people read them as one organisation. The rule is checked here, not
+//! by an index, because databases written before it may already hold such a pair, and they
+//! must keep opening and working; the index only keeps exact duplicates out.
 
 use super::error::StoreError;
 use super::history::record;
-use super::model::{now, within, Organisation};
+use super::model::{now, within, DeletedOrganisation, Organisation};
 use super::Store;
 use crate::limits::{self, echo, MAX_ORGANISATION_ID};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -29,6 +34,46 @@ fn clean_name(name: &str) -> Result<String, StoreError> {
     }
     within("organisation", "name", name, limits::MAX_NAME_CHARS)?;
     Ok(name.to_string())
+}
+
+/// What two organisation names are compared on: the same letters, ignoring case and
+/// surrounding spaces.
+pub(crate) fn name_key(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
+/// The name of a live organisation other than `except` that `name` collides with, read on the
+/// connection (or inside the transaction) given. An exact match is named first, so a database
+/// holding an older pair says the name that was really typed.
+pub(crate) fn clashing_name(
+    conn: &Connection,
+    name: &str,
+    except: Option<i64>,
+) -> Result<Option<String>, StoreError> {
+    let key = name_key(name);
+    let mut stmt =
+        conn.prepare_cached("SELECT id, name FROM organisations WHERE deleted = 0 ORDER BY id")?;
+    let live = stmt
+        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+        .collect::<Result<Vec<_>, _>>()?;
+    let others = || live.iter().filter(|(id, _)| Some(*id) != except);
+    Ok(others()
+        .find(|(_, n)| n == name.trim())
+        .or_else(|| others().find(|(_, n)| name_key(n) == key))
+        .map(|(_, n)| n.clone()))
+}
+
+/// Refuses `name` when a live organisation other than `except` already has it (see
+/// `clashing_name`).
+pub(crate) fn refuse_taken_name(
+    conn: &Connection,
+    name: &str,
+    except: Option<i64>,
+) -> Result<(), StoreError> {
+    match clashing_name(conn, name, except)? {
+        Some(taken) => Err(StoreError::DuplicateOrganisation(taken)),
+        None => Ok(()),
+    }
 }
 
 /// Checks a value of one of the organisation's own fields (`name`, `description`, `deleted`)
@@ -127,16 +172,32 @@ impl Store {
             .ok_or_else(|| StoreError::NotFound(format!("no organisation has the id {id}")))
     }
 
-    /// A live organisation by exact name, or by id when `key` is a number.
+    /// A live organisation by name (exact, else the one name equal ignoring case and
+    /// surrounding spaces), or by id when `key` is a number.
     pub fn find_organisation(&self, key: &str) -> Result<Organisation, StoreError> {
-        let by_name = self
+        let by_name = match self
             .conn
             .query_row(
                 "SELECT id, name, description, created_at FROM organisations WHERE name = ?1 AND deleted = 0",
                 [key.trim()],
                 row,
             )
-            .optional()?;
+            .optional()?
+        {
+            Some(o) => Some(o),
+            None => {
+                let key = name_key(key);
+                let mut alike = self
+                    .organisations()?
+                    .into_iter()
+                    .filter(|o| name_key(&o.name) == key);
+                // Two alike names (an older database's pair) are ambiguous: neither is guessed.
+                match (alike.next(), alike.next()) {
+                    (Some(o), None) => Some(o),
+                    _ => None,
+                }
+            }
+        };
         match (by_name, key.trim().parse::<i64>()) {
             (Some(o), _) => Ok(o),
             (None, Ok(id)) => self.organisation(id),
@@ -149,6 +210,26 @@ impl Store {
     /// Deleted organisations, by name, so they can be listed and brought back.
     pub fn deleted_organisations(&self) -> Result<Vec<Organisation>, StoreError> {
         self.list_organisations(true)
+    }
+
+    /// Deleted organisations with when each was deleted (the newest change that hid it: a
+    /// delete, or the undo of its creation), newest first.
+    pub fn deleted_organisations_dated(&self) -> Result<Vec<DeletedOrganisation>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT o.id, o.name, o.description, o.created_at,
+                    COALESCE((SELECT MAX(cs.at) FROM change_sets cs JOIN changes c ON c.set_id = cs.id
+                              WHERE cs.org_id = o.id AND c.capability = ''
+                                AND ((c.field = 'deleted' AND c.new = 'true')
+                                  OR (c.field = 'name' AND c.new = 'null'))), o.created_at) AS at
+             FROM organisations o WHERE o.deleted = 1 ORDER BY at DESC, o.id DESC",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(DeletedOrganisation {
+                organisation: row(r)?,
+                deleted_at: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     fn list_organisations(&self, deleted: bool) -> Result<Vec<Organisation>, StoreError> {
@@ -182,17 +263,7 @@ impl Store {
         let name = clean_name(name)?;
         let author = self.author.clone();
         let tx = self.write()?;
-        if tx
-            .query_row(
-                "SELECT 1 FROM organisations WHERE name = ?1 AND deleted = 0",
-                [&name],
-                |_| Ok(()),
-            )
-            .optional()?
-            .is_some()
-        {
-            return Err(StoreError::DuplicateOrganisation(name));
-        }
+        refuse_taken_name(&tx, &name, None)?;
         let id = free_org_id(&tx, None)?;
         tx.execute(
             "INSERT INTO organisations (id, name, created_at) VALUES (?1, ?2, ?3)",
@@ -220,12 +291,6 @@ impl Store {
         let old = self.organisation(id)?;
         if old.name == name {
             return Ok(old);
-        }
-        if self
-            .find_organisation(&name)
-            .is_ok_and(|o| o.id != id && o.name == name)
-        {
-            return Err(StoreError::DuplicateOrganisation(name));
         }
         self.set_org_field(id, "name", Value::String(name))
     }
@@ -256,27 +321,26 @@ impl Store {
     /// Brings a deleted organisation back with its assessments, history and snapshots. Like
     /// every write it appends to the history, so the restore itself can be undone.
     pub fn restore_organisation(&mut self, id: i64) -> Result<Organisation, StoreError> {
-        let (name, deleted): (String, bool) = self
+        let deleted: bool = self
             .conn
             .query_row(
-                "SELECT name, deleted FROM organisations WHERE id = ?1",
+                "SELECT deleted FROM organisations WHERE id = ?1",
                 [id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| r.get(0),
             )
             .optional()?
             .ok_or_else(|| StoreError::NotFound(format!("no organisation has the id {id}")))?;
         if !deleted {
             return self.organisation(id);
         }
-        // Live names are unique; a newer organisation may have taken this one meanwhile.
-        if self.find_organisation(&name).is_ok_and(|o| o.name == name) {
-            return Err(StoreError::DuplicateOrganisation(name));
-        }
+        // A newer organisation may have taken the name meanwhile: checked in `set_org_field`.
         self.set_org_field(id, "deleted", Value::Bool(false))
     }
 
     /// Sets one of the organisation's fields; the old value is read inside the transaction,
     /// so the history records what was really replaced even when another writer changed it.
+    /// A new name, or a deleted organisation coming back, is checked against the live names
+    /// there too, so two writers cannot both take one name.
     fn set_org_field(
         &mut self,
         id: i64,
@@ -285,6 +349,17 @@ impl Store {
     ) -> Result<Organisation, StoreError> {
         let author = self.author.clone();
         let tx = self.write()?;
+        match (field, &new) {
+            ("name", Value::String(name)) => refuse_taken_name(&tx, name, Some(id))?,
+            ("deleted", Value::Bool(false)) => {
+                let name: String =
+                    tx.query_row("SELECT name FROM organisations WHERE id = ?1", [id], |r| {
+                        r.get(0)
+                    })?;
+                refuse_taken_name(&tx, &name, Some(id))?;
+            }
+            _ => {}
+        }
         let (sql, old) = match field {
             "name" => (
                 "UPDATE organisations SET name = ?2 WHERE id = ?1",

@@ -9,7 +9,7 @@
 use super::error::StoreError;
 use super::history::{check_imported_history, load_assessment, record, store_assessment};
 use super::model::{within, Assessment};
-use super::organisations::free_org_id;
+use super::organisations::{clashing_name, free_org_id};
 use super::Store;
 use crate::graph::Framework;
 use crate::limits::{self, echo, MAX_ORGANISATION_ID};
@@ -220,18 +220,20 @@ impl Store {
         let author = self.author.clone();
         let tx = self.write()?;
         // Read inside the transaction: an organisation created by another writer meanwhile
-        // must be merged into (or refused), never duplicated.
-        let existing: BTreeMap<String, i64> = tx
-            .prepare("SELECT name, id FROM organisations WHERE deleted = 0")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<Result<_, _>>()?;
-        if !merge {
-            if let Some(o) = doc
-                .organisations
-                .iter()
-                .find(|o| existing.contains_key(&o.name))
-            {
-                return Err(StoreError::DuplicateOrganisation(o.name.clone()));
+        // must be merged into (or refused), never duplicated. Names match as they do on
+        // creation (`clashing_name`: ignoring case and surrounding spaces, exact first).
+        let mut existing: BTreeMap<String, i64> = BTreeMap::new();
+        for o in &doc.organisations {
+            if let Some(taken) = clashing_name(&tx, &o.name, None)? {
+                if !merge {
+                    return Err(StoreError::DuplicateOrganisation(taken));
+                }
+                let id = tx.query_row(
+                    "SELECT id FROM organisations WHERE name = ?1 AND deleted = 0",
+                    [&taken],
+                    |r| r.get(0),
+                )?;
+                existing.insert(o.name.clone(), id);
             }
         }
         let mut report = ImportReport {
@@ -388,6 +390,8 @@ fn validate(fw: &Framework, path: &Path, doc: &Document) -> Result<(), StoreErro
                 )
             })
             .map_err(|e| file_err(path, e.to_string()))?;
+        // Exact duplicates only: a file exported from a database that already held a pair
+        // alike but for case must still import into an empty folder.
         if !names.insert(&o.name) {
             return Err(StoreError::DuplicateOrganisation(o.name.clone()));
         }

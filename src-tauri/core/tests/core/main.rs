@@ -11,6 +11,7 @@ mod markdown;
 mod module_cycles;
 mod nist_pack;
 mod pack_files;
+mod preferences;
 mod report;
 mod report_docx;
 mod search;

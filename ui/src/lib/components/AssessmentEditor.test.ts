@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import AssessmentEditor from './AssessmentEditor.svelte';
-import OrgPicker from './OrgPicker.svelte';
 import { FakePlatform, fakeFramework } from '../platform/fake';
 import { OrganisationData } from '../organisation.svelte';
 import { SAVED_MS } from '../notice.svelte';
@@ -323,25 +322,6 @@ describe('AssessmentEditor: every field', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Add evidence' }));
     expect((await screen.findByRole('alert')).textContent).toContain('refused by the core');
     expect(screen.queryByRole('button', { name: 'Remove evidence X' })).toBeNull();
-  });
-});
-
-describe('OrgPicker', () => {
-  it('offers "New organisation" when there is none, and selects the one created', async () => {
-    const platform = new FakePlatform();
-    let active: unknown = null;
-    render(OrgPicker, { data: new OrganisationData(platform), onchange: (o: unknown) => (active = o) });
-    await fireEvent.click(await screen.findByRole('button', { name: 'New organisation' }));
-    await fireEvent.input(screen.getByRole('textbox', { name: 'Organisation name' }), { target: { value: 'Acme' } });
-    await fireEvent.click(screen.getByRole('button', { name: 'Create' }));
-    await waitFor(() => expect(active).toMatchObject({ name: 'Acme' }));
-  });
-
-  it('shows why organisation data is unavailable', async () => {
-    const platform = new FakePlatform();
-    platform.storeStatus = { error: 'the database is damaged', read_only: null };
-    render(OrgPicker, { data: new OrganisationData(platform), onchange: () => {} });
-    expect((await screen.findByRole('alert')).textContent).toContain('damaged');
   });
 });
 

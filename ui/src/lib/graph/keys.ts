@@ -1,5 +1,6 @@
 // The graph's keyboard: which key does what, and when a key is not the graph's to take. Pure
 // functions over the key and the view's state, so the map is tested without a canvas.
+import { isTyping } from '../typing';
 
 /** What a key asks of the graph. */
 export type GraphCommand =
@@ -48,8 +49,7 @@ export function onScreen(el: Element): boolean {
  */
 export function belongsElsewhere(event: KeyboardEvent): boolean {
   if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return true;
-  const target = event.target as HTMLElement | null;
-  if (target?.closest?.('input, textarea, select, [contenteditable]:not([contenteditable="false"])')) return true;
+  if (isTyping(event)) return true;
   return document.querySelector('dialog[open], [role="dialog"], [role="alertdialog"]') !== null;
 }
 

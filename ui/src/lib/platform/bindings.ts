@@ -80,6 +80,40 @@ read_only: string | null, };
 
 export type Organisation = { id: number, name: string, description: string, created_at: string, };
 
+export type DeletedOrganisation = { organisation: Organisation, 
+/**
+ * When it was deleted, as the history records times.
+ */
+deleted_at: string, };
+
+export type ThemeChoice = "system" | "light" | "dark";
+
+export type Preferences = { 
+/**
+ * The name written into every history entry from now on; `None` for the system's full
+ * name (see `author`).
+ */
+author?: string | null, 
+/**
+ * `None` until one is chosen: the window then keeps the theme it last showed.
+ */
+theme?: ThemeChoice | null, 
+/**
+ * Where exports go; `None` for the downloads folder. Only the shell sets it, from the
+ * folder the person chose in the system's dialog: the window never names a path.
+ */
+export_dir?: string | null, };
+
+export type PreferencesView = { saved: Preferences, 
+/**
+ * The name used when none is chosen: the system's full name.
+ */
+system_author: string, 
+/**
+ * Why the saved file could not be read, when it could not (the defaults are shown).
+ */
+problem: string | null, };
+
 export type Priority = "low" | "medium" | "high" | "critical";
 
 export type Confidence = "low" | "medium" | "high";
@@ -397,8 +431,24 @@ export interface Commands {
   store_status: { args: {  }; result: StoreStatus };
   /** The live organisations, by name. */
   organisations: { args: {  }; result: Array<Organisation> };
-  /** Creates an organisation; names are unique. */
+  /** Creates an organisation; names are unique ignoring case and surrounding spaces. */
   create_organisation: { args: { name: string }; result: Organisation };
+  /** Renames an organisation; the new name must not be another live one's. */
+  rename_organisation: { args: { org: number; name: string }; result: Organisation };
+  /** Replaces an organisation's description. */
+  describe_organisation: { args: { org: number; description: string }; result: Organisation };
+  /** Deletes an organisation; its data is kept, so undo or restore brings it back. */
+  delete_organisation: { args: { org: number }; result: null };
+  /** The deleted organisations with when each was deleted, newest first. */
+  deleted_organisations: { args: {  }; result: Array<DeletedOrganisation> };
+  /** Brings a deleted organisation back with everything it held. */
+  restore_organisation: { args: { org: number }; result: Organisation };
+  /** The saved preferences and the defaults they fall back on. */
+  preferences: { args: {  }; result: PreferencesView };
+  /** Saves the author's display name (blank: the system's full name) and the theme. */
+  save_preferences: { args: { author: string; theme: ThemeChoice }; result: PreferencesView };
+  /** The folder exports are written to. */
+  export_folder: { args: {  }; result: string };
   /** An organisation's assessment of one capability (empty when never assessed). */
   assessment: { args: { org: number; capability: string }; result: Assessment };
   /** An organisation's notes on one capability, rendered from markdown and sanitised. */

@@ -5,6 +5,7 @@ mod crash;
 mod durability;
 mod export_targets;
 mod files;
+mod names;
 #[cfg(unix)]
 mod read_only;
 mod records;
