@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every gate and test suite, counts what passed and failed in each, and closes with
 # one line "N passed, M failed". A gate (fmt, clippy, type check, originality, build) counts
-# as one test; suites contribute their own counts. Exits non-zero when anything failed.
+# as one test; suites contribute their own counts. Each line says how long its step took, so a
+# slower CI run points at the step that grew. Exits non-zero when anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -13,15 +14,20 @@ passed=0
 failed=0
 skipped_note=""
 declare -a report
+step_started=$SECONDS
+run_started=$SECONDS
 
 add() { # name passed failed
   passed=$((passed + $2))
   failed=$((failed + $3))
-  report+=("$(printf '%-34s %5s passed %4s failed' "$1" "$2" "$3")")
+  local took=$((SECONDS - step_started))
+  report+=("$(printf '%-34s %5s passed %4s failed %6ss' "$1" "$2" "$3" "$took")")
+  printf '(%s took %ss)\n' "$1" "$took"
 }
 
 gate() { # name command...
   local name=$1; shift
+  step_started=$SECONDS
   printf '\n\033[1m--- %s\033[0m\n' "$name"
   if "$@" > "$LOGS/$name.log" 2>&1; then
     add "$name" 1 0
@@ -31,7 +37,7 @@ gate() { # name command...
   fi
 }
 
-section() { printf '\n\033[1m--- %s\033[0m\n' "$1"; }
+section() { step_started=$SECONDS; printf '\n\033[1m--- %s\033[0m\n' "$1"; }
 
 # The shell embeds the built UI at compile time, so the UI is built before anything compiles it.
 gate "ui build" bash -c "cd ui && npm run --silent build"
@@ -87,5 +93,6 @@ printf '\n\033[1m--- summary\033[0m\n'
 printf '%s\n' "${report[@]}"
 echo
 if [ -n "${skipped_note:-}" ]; then echo "note: $skipped_note"; fi
+echo "all steps took $((SECONDS - run_started))s"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
