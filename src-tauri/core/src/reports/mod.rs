@@ -4,5 +4,6 @@
 
 pub mod document;
 mod figures;
+pub mod typst;
 
 pub use figures::*;

@@ -9,6 +9,7 @@ mod isolation;
 mod markdown;
 mod module_cycles;
 mod pack_files;
+mod report_pdf;
 mod search;
 mod store;
 mod support;
