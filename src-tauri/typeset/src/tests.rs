@@ -99,11 +99,18 @@ fn the_file_system_is_out_of_reach() {
 
 #[test]
 fn an_error_names_its_line_and_counts_the_rest() {
-    let err = pdf("fine\nfine\n#nonsense\n#alsonot", NOV_30).unwrap_err();
+    let err = pdf("fine\nfine\n#nonsense", NOV_30).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "line 3: unknown variable: nonsense (and 1 more error)",
-        "the first error with its line, then how many more"
+        "line 3: unknown variable: nonsense",
+        "the error with the line it is on"
+    );
+    // Syntax errors are all found at once; the first is shown and the rest counted.
+    let err = pdf("fine\n#let\n#let", NOV_30).unwrap_err();
+    let shown = err.to_string();
+    assert!(
+        shown.starts_with("line 2: ") && shown.ends_with("(and 1 more error)"),
+        "the first error with its line, then how many more: {shown}"
     );
 }
 
