@@ -29,6 +29,8 @@ pub enum Command {
     /// The annotation store's commands (`org`, `assess`, `history`, …).
     #[command(flatten)]
     Store(crate::org_cmd::StoreCommand),
+    /// Write an organisation's assessment report (board, full or handout) as a file.
+    Report(crate::report_cmd::ReportArgs),
     /// Load and validate a framework pack, and print what it holds.
     Check {
         /// Print the summary as JSON.

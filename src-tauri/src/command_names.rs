@@ -19,6 +19,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "take_snapshot",
     "compare",
     "dashboard",
+    "actions_csv",
     "lens",
     "layout",
     "save_layout",

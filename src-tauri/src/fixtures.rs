@@ -193,7 +193,13 @@ fn standard_reads(app: &AppState, capabilities: &[String]) -> Vec<Call> {
     let orgs = ok(app, "organisations", json!({}));
     for org in orgs.as_array().into_iter().flatten() {
         let org = &org["id"];
-        for command in ["assessments", "dashboard", "snapshots", "workshops"] {
+        for command in [
+            "assessments",
+            "dashboard",
+            "actions_csv",
+            "snapshots",
+            "workshops",
+        ] {
             calls.push((command.into(), json!({ "org": org })));
         }
         calls.push(("history".into(), json!({ "org": org, "capability": null })));

@@ -183,9 +183,14 @@ ipc_surface! {
         Ok(app.atlas.compare(&a, &b)?)
     }
 
-    /// The organisation dashboard: radar per perspective, largest gaps, roadmap by stage.
+    /// The organisation dashboard: radar per perspective, largest gaps, roadmap by stage, plan.
     fn dashboard(app, org: u32) -> reports::Dashboard {
         Ok(app.atlas.dashboard(org.into())?)
+    }
+
+    /// The organisation's actions as CSV for an issue tracker (the text, not a file).
+    fn actions_csv(app, org: u32) -> String {
+        Ok(app.atlas.export_actions_csv(org.into())?)
     }
 
     /// What concerns a stakeholder: perspectives and capabilities.
@@ -323,6 +328,8 @@ pub fn typescript_types() -> String {
         reports::PerspectiveScore::decl(&cfg),
         reports::GapItem::decl(&cfg),
         reports::RoadmapStage::decl(&cfg),
+        reports::PlanItem::decl(&cfg),
+        reports::PlanFigures::decl(&cfg),
         reports::Dashboard::decl(&cfg),
         Lens::decl(&cfg),
         store::Point::decl(&cfg),

@@ -14,6 +14,7 @@ mod ipc;
 mod org_cmd;
 mod present;
 mod rendering;
+mod report_cmd;
 mod state;
 mod windows;
 
@@ -25,6 +26,7 @@ pub fn run() -> ExitCode {
     match &cli.command {
         Some(cli::Command::Check { json }) => check::run(cli.load_framework(), *json),
         Some(cli::Command::Store(cmd)) => org_cmd::run(&cli, cmd),
+        Some(cli::Command::Report(args)) => report_cmd::run(&cli, args),
         Some(cli::Command::Search {
             query,
             kind,

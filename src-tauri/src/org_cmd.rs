@@ -58,7 +58,8 @@ pub enum StoreCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Write one organisation (or all) as JSON or CSV.
+    /// Write one organisation (or all) as JSON or CSV, or one organisation's actions as CSV
+    /// for an issue tracker (`--format actions-csv`).
     Export {
         org: Option<String>,
         #[arg(long, value_enum, default_value = "json")]
@@ -127,6 +128,8 @@ pub enum OrgAction {
 pub enum Format {
     Json,
     Csv,
+    /// The organisation's actions, a row each, under the header issue trackers import.
+    ActionsCsv,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -266,9 +269,11 @@ fn execute(cli: &Cli, cmd: &StoreCommand) -> Result<(), AtlasError> {
                 } else {
                     &h.capability
                 };
+                // In words, as the window's timeline says it: a plan's change as JSON would be
+                // unreadable (`atlas export` has the exact values).
                 println!(
-                    "{}\t{}\t{}\t{}.{}: {} -> {}",
-                    h.at, h.author, h.action, what, h.field, h.old, h.new
+                    "{}\t{}\t{}\t{}.{}: {}",
+                    h.at, h.author, h.action, what, h.field, h.words
                 );
             }
         }
@@ -302,6 +307,16 @@ fn execute(cli: &Cli, cmd: &StoreCommand) -> Result<(), AtlasError> {
             let text = match format {
                 Format::Json => atlas.export_json(id)?,
                 Format::Csv => atlas.export_csv(id)?,
+                Format::ActionsCsv => match id {
+                    Some(id) => atlas.export_actions_csv(id)?,
+                    None => {
+                        return Err(AtlasError::Invalid(
+                            "--format actions-csv exports one organisation's actions: \
+                             name the organisation"
+                                .into(),
+                        ))
+                    }
+                },
             };
             write_out(&atlas, output.as_deref(), &text, *force)?;
         }

@@ -110,6 +110,17 @@ pub const MAX_URL_CHARS: usize = 2_000;
 pub const MAX_TAGS: usize = 50;
 /// One tag, in characters.
 pub const MAX_TAG_CHARS: usize = 64;
+/// Actions in one capability's improvement plan: a plan, not a backlog.
+pub const MAX_ACTIONS: usize = 100;
+/// One action's title, in characters: a line of a list.
+pub const MAX_ACTION_TITLE_CHARS: usize = 200;
+/// One action's owner when it is a name rather than a stakeholder, in characters.
+pub const MAX_ACTION_OWNER_CHARS: usize = 200;
+/// One action's note (markdown), in characters: a few pages.
+pub const MAX_ACTION_NOTE_CHARS: usize = 10_000;
+/// One action's id, in characters. The store writes small integers; an imported file may
+/// carry its own, which stay short enough to quote whole.
+pub const MAX_ACTION_ID_CHARS: usize = 32;
 /// The largest organisation id: the window addresses organisations as 32-bit numbers, and
 /// JavaScript holds every id up to here exactly. Ids run from 1 to this.
 pub const MAX_ORGANISATION_ID: i64 = i32::MAX as i64;

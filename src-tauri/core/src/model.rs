@@ -92,6 +92,13 @@ pub struct Manifest {
 }
 
 impl Manifest {
+    /// The maturity scale's lowest and highest levels (0, 0 for a pack without a scale). An
+    /// unassessed capability counts from the lowest when a gap is measured.
+    pub fn scale_ends(&self) -> (u8, u8) {
+        let levels = self.maturity.iter().map(|l| l.level);
+        (levels.clone().min().unwrap_or(0), levels.max().unwrap_or(0))
+    }
+
     pub fn kind(&self, id: &str) -> Option<&KindDef> {
         self.kinds.iter().find(|k| k.id == id)
     }

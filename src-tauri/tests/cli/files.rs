@@ -273,3 +273,43 @@ fn restore_refuses_a_database_with_a_negative_user_version_and_every_command_sti
         stdout(&out)
     );
 }
+
+#[test]
+fn export_actions_csv_writes_the_plan_under_a_trackers_header() {
+    let d = tempfile::tempdir().unwrap();
+    let plan = d.path().join("plan.json");
+    std::fs::write(
+        &plan,
+        r#"{"format":"capability-atlas/organisations","version":1,"organisations":[
+        {"id":1,"name":"Acme","description":"","created_at":"2026-01-01T00:00:00Z",
+         "assessments":{"data-curation":{"actions":[
+           {"id":"1","title":"Train the data team","owner":"ai-governance-board",
+            "due":"2026-03-31","status":"in_progress","note":"Two sessions, \"hands on\""}]}},
+         "snapshots":[],"history":[]}]}"#,
+    )
+    .unwrap();
+    let out = atlas_in(d.path(), &["import", plan.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let file = d.path().join("plan.csv");
+    let out = atlas_in(
+        d.path(),
+        &[
+            "export",
+            "Acme",
+            "--format",
+            "actions-csv",
+            "-o",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "Title,Description,Owner,Due date,Status,Capability\r\n\
+         Train the data team,\"Two sessions, \"\"hands on\"\"\",AI governance board,2026-03-31,\
+         In progress,Data curation (data-curation)\r\n",
+        "a tracker imports this header, the owner's title and the status in words"
+    );
+    let out = atlas_in(d.path(), &["export", "--format", "actions-csv"]);
+    fails_saying(&out, "name the organisation");
+}

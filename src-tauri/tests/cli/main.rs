@@ -4,4 +4,5 @@ mod check;
 mod explore;
 mod files;
 mod organisations;
+mod report;
 mod support;

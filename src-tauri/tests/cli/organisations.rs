@@ -39,7 +39,7 @@ fn org_assess_history_snapshot_compare_round_trip_on_the_command_line() {
     assert_eq!(v["capabilities"][0]["current_delta"], 1);
     let history = stdout(&atlas_in(d, &["history", "Acme", "data-curation"]));
     assert!(
-        history.contains("data-curation.current: 2 -> 3"),
+        history.contains("data-curation.current: current maturity 2 → 3"),
         "{history}"
     );
     let list = stdout(&atlas_in(d, &["org", "list"]));
@@ -103,7 +103,7 @@ fn describe_shows_up_in_org_list() {
     );
     let history = stdout(&atlas_in(d, &["history", "Acme"]));
     assert!(
-        history.contains("organisation.description: \"\" -> \"Rockets and anvils\""),
+        history.contains("organisation.description: description empty → “Rockets and anvils”"),
         "describing is recorded in the history:\n{history}"
     );
 }
@@ -139,8 +139,8 @@ fn delete_then_restore_brings_the_org_and_its_assessments_back() {
     );
     let history = stdout(&atlas_in(d, &["history", "Acme"]));
     assert!(
-        history.contains("organisation.deleted: false -> true")
-            && history.contains("organisation.deleted: true -> false"),
+        history.contains("organisation.deleted: deleted no → yes")
+            && history.contains("organisation.deleted: deleted yes → no"),
         "both the delete and the restore are in the history:\n{history}"
     );
 }

@@ -96,6 +96,20 @@ async function projector(browser, name) {
     await browser.setWindowSize(w, h);
     await browser.pause(900);
     await saveScreenshot(browser, `${name}-${w}x${h}`);
+    // Every title on the projected map is whole: no card is wider than its column, no title runs
+    // past its card's edge or is clamped, and none is set smaller than the projector's type.
+    const cut = await browser.execute(() =>
+      [...document.querySelectorAll('.presenting button.card .name')]
+        .filter(
+          (n) =>
+            n.closest('button.card').getBoundingClientRect().right > n.closest('.column').getBoundingClientRect().right + 1 ||
+            n.scrollWidth > n.clientWidth + 1 ||
+            n.scrollHeight > n.clientHeight + 1 ||
+            parseFloat(getComputedStyle(n).fontSize) < 20,
+        )
+        .map((n) => `${n.textContent} (${n.scrollWidth}/${n.clientWidth} × ${n.scrollHeight}/${n.clientHeight})`),
+    );
+    assert.deepEqual(cut, [], `projected map titles are cut at ${w}×${h}`);
   }
 }
 
@@ -164,7 +178,7 @@ describe('presenting to a room', () => {
     const dialog = await byRole(browser, 'dialog', 'Present');
     await (await byRole(browser, 'combobox', 'Tour', { within: dialog })).selectByAttribute('value', '');
     await (await byRole(browser, 'button', 'Start presenting', { within: dialog })).click();
-    await browser.waitUntil(async () => (await bar(browser)).includes('Private'), { timeoutMsg: 'presenting did not start' });
+    await browser.waitUntil(async () => (await bar(browser)).includes('Private'), { timeout: 20000, timeoutMsg: 'presenting did not start' });
     await browser.waitUntil(
       async () => (await browser.execute(() => document.querySelector('[aria-label="On screen"]')?.dataset.node)) === 'data-curation',
     );

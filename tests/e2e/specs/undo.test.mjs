@@ -118,6 +118,21 @@ describe('undo you can trust', () => {
       timeoutMsg: 'one undo did not take the whole sentence back',
     });
     await saveScreenshot(browser, 'undo-notice-1280');
+    // Focus stayed on the node the person had picked in the graph's list; its label shows beside
+    // that node, not over the graph's tools.
+    const focus = await browser.execute(() => {
+      const box = (e) => e?.getBoundingClientRect();
+      const label = box(document.activeElement);
+      const tools = box(document.querySelector('[role="toolbar"][aria-label="Graph tools"]'));
+      return {
+        node: document.activeElement?.dataset.nodeId ?? null,
+        width: label?.width ?? 0,
+        overlaps: !!label && !!tools && label.left < tools.right && tools.left < label.right && label.top < tools.bottom && tools.top < label.bottom,
+      };
+    });
+    assert.equal(focus.node, 'data-architecture', 'focus is still on the node the person picked');
+    assert.ok(focus.width > 20, 'the focused node shows its label');
+    assert.equal(focus.overlaps, false, "the focused node's label covers the graph's tools");
 
     await browser.waitUntil(async () => !(await statuses(browser)).some((t) => t.startsWith('Undid: ')), {
       timeout: 12000,

@@ -55,3 +55,11 @@ export function inertLinks(root: HTMLElement, options: LinkOptions = {}): Action
     },
   };
 }
+
+/** Why `url` cannot be an evidence link, or null: the core's rule (http(s), a host, no spaces). */
+export function urlProblem(url: string): string | null {
+  const m = /^https?:\/\/([^/?#]*)/.exec(url);
+  if (!m) return `\`${url}\` must start with https:// or http://`;
+  if (m[1] === '' || /[\s\p{Cc}]/u.test(url)) return `\`${url}\` is not a valid web address`;
+  return null;
+}

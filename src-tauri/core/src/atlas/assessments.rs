@@ -4,6 +4,7 @@
 
 use super::{Atlas, AtlasError};
 use crate::reports::{self, Dashboard};
+use crate::store::field_change;
 use crate::store::{
     Assessment, AssessmentPatch, BulkEdit, Comparison, HistoryEntry, SavedLayout, Side, Snapshot,
     UndoOutcome,
@@ -76,7 +77,12 @@ impl Atlas {
         org: i64,
         capability: Option<&str>,
     ) -> Result<Vec<HistoryEntry>, AtlasError> {
-        self.with_store(|s| s.history(org, capability))
+        let fw = self.framework()?;
+        let mut entries = self.with_store(|s| s.history(org, capability))?;
+        for e in &mut entries {
+            e.words = field_change(fw, &e.capability, &e.field, &e.old, &e.new);
+        }
+        Ok(entries)
     }
 
     /// The organisation's snapshots, oldest first.
@@ -103,11 +109,28 @@ impl Atlas {
         })
     }
 
-    /// The organisation dashboard: scores per perspective, largest gaps, roadmap by stage.
+    /// The organisation dashboard: scores per perspective, largest gaps, roadmap by stage, and
+    /// the plan as of today (UTC).
     pub fn dashboard(&self, org: i64) -> Result<Dashboard, AtlasError> {
+        self.dashboard_on(org, &crate::store::today())
+    }
+
+    /// The dashboard as it stands on `today` (`YYYY-MM-DD`): overdue actions are those due
+    /// before it; done ones count from the organisation's newest snapshot.
+    pub fn dashboard_on(&self, org: i64, today: &str) -> Result<Dashboard, AtlasError> {
         let fw = self.framework()?;
-        let assessments = self.assessments(org)?;
-        Ok(reports::dashboard(fw, &assessments))
+        let (assessments, newest) = self.with_store(|s| {
+            let newest = match s.snapshots(org)?.pop() {
+                Some(snap) => Some((snap.name, s.snapshot_assessments(snap.id)?)),
+                None => None,
+            };
+            Ok((s.assessments(org)?, newest))
+        })?;
+        let plan = reports::PlanContext {
+            today,
+            since: newest.as_ref().map(|(name, data)| (name.as_str(), data)),
+        };
+        Ok(reports::dashboard(fw, &assessments, plan))
     }
 
     /// The graph layout saved for a content pack, if any.

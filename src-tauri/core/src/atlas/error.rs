@@ -39,9 +39,29 @@ pub enum AtlasError {
     /// A search that was refused or failed.
     #[error(transparent)]
     Search(#[from] SearchError),
+    /// A report was asked to compare with a snapshot the organisation does not have.
+    #[error("`{name}` is not a snapshot of {organisation}; {hint}")]
+    UnknownSnapshot {
+        organisation: String,
+        name: String,
+        /// The nearest name, or the names there are, or how to take one.
+        hint: String,
+    },
+    /// A report of an organisation with nothing assessed would be empty charts; refused.
+    #[error(
+        "{organisation} has no assessments yet; assess a capability first (no report was written)"
+    )]
+    NothingToReport { organisation: String },
+    /// The preferences could not be checked or saved.
+    #[error(transparent)]
+    Preferences(#[from] crate::preferences::PreferencesError),
     /// An export could not be written.
     #[error(transparent)]
     Write(#[from] crate::atomic_file::WriteError),
+
+    /// The Word renderer could not package the report.
+    #[error(transparent)]
+    Docx(#[from] crate::reports::docx::DocxError),
 }
 
 impl From<AtlasError> for ApiError {

@@ -17,6 +17,11 @@ impl Atlas {
         self.with_both(|fw, s| s.export_csv(fw, org))
     }
 
+    /// The organisation's improvement plan as CSV for an issue tracker, a row per action.
+    pub fn export_actions_csv(&self, org: i64) -> Result<String, AtlasError> {
+        self.with_both(|fw, s| s.export_actions_csv(fw, org))
+    }
+
     /// Writes an export to `path`, whole or not at all; never over the store's own files, and
     /// over an earlier file only with `force` (else under a free name). Returns the path written.
     pub fn write_export(

@@ -16,10 +16,12 @@ mod error;
 mod files;
 mod notes;
 mod organisations;
+mod reports;
 mod tours;
 
 pub use error::AtlasError;
 pub use notes::searchable_text;
+pub use reports::ReportFormat;
 
 use crate::api::{self, FrameworkView, NodeDetail};
 use crate::content::LoadReport;

@@ -9,8 +9,9 @@ use super::{lock, Atlas};
 use crate::search::NoteDoc;
 use crate::store::Assessment;
 
-/// The searchable text of an assessment: the notes, then each evidence label, the tags, and
-/// the reason it is not applicable. Levels, owners and dates are not words anyone searches.
+/// The searchable text of an assessment: the notes, then each evidence label, the tags, the
+/// reason it is not applicable, and each action's title and note. Levels, owners, dates and
+/// statuses are not words anyone searches.
 pub fn searchable_text(a: &Assessment) -> String {
     let mut text = a.notes.clone();
     for e in &a.evidence {
@@ -24,6 +25,14 @@ pub fn searchable_text(a: &Assessment) -> String {
     if let Some(reason) = &a.not_applicable {
         text.push('\n');
         text.push_str(reason);
+    }
+    for action in &a.actions {
+        text.push('\n');
+        text.push_str(&action.title);
+        if !action.note.is_empty() {
+            text.push('\n');
+            text.push_str(&action.note);
+        }
     }
     text
 }

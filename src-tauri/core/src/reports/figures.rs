@@ -2,6 +2,7 @@
 //! dashboard's radar (current against target per perspective), its largest gaps and a roadmap
 //! grouped by journey stage. Pure functions of their inputs, so they are tested without a store.
 
+use super::{PlanContext, PlanFigures};
 use crate::graph::Framework;
 use crate::store::{Assessment, Priority};
 use serde::Serialize;
@@ -60,6 +61,8 @@ pub struct Dashboard {
     pub gaps: Vec<GapItem>,
     /// Stages in journey order, then the unplanned column when it has anything.
     pub roadmap: Vec<RoadmapStage>,
+    /// The improvement plan: open, overdue and recently done actions.
+    pub plan: PlanFigures,
 }
 
 /// The number of gaps the dashboard lists.
@@ -81,14 +84,13 @@ fn urgency(p: Option<Priority>) -> u8 {
     }
 }
 
-pub fn dashboard(fw: &Framework, assessments: &BTreeMap<String, Assessment>) -> Dashboard {
-    let lowest = fw
-        .manifest()
-        .maturity
-        .iter()
-        .map(|l| l.level)
-        .min()
-        .unwrap_or(0);
+/// The dashboard's figures; `plan` says what the plan's figures are measured against.
+pub fn dashboard(
+    fw: &Framework,
+    assessments: &BTreeMap<String, Assessment>,
+    plan: PlanContext<'_>,
+) -> Dashboard {
+    let (lowest, _) = fw.manifest().scale_ends();
     let empty = Assessment::default();
     let mut perspectives = Vec::new();
     // (framework position, item) so ties fall back to the framework's order.
@@ -177,6 +179,7 @@ pub fn dashboard(fw: &Framework, assessments: &BTreeMap<String, Assessment>) -> 
         perspectives,
         gaps: gaps.into_iter().take(GAPS_LISTED).map(|(_, g)| g).collect(),
         roadmap,
+        plan: super::plan(fw, assessments, plan),
     }
 }
 
@@ -192,13 +195,18 @@ mod tests {
         }
     }
 
+    const NO_PLAN: PlanContext<'static> = PlanContext {
+        today: "2026-01-01",
+        since: None,
+    };
+
     fn fw() -> Framework {
         crate::load_builtin().expect("the built-in pack loads")
     }
 
     #[test]
     fn an_organisation_with_nothing_assessed_has_empty_axes_and_no_gaps() {
-        let d = dashboard(&fw(), &BTreeMap::new());
+        let d = dashboard(&fw(), &BTreeMap::new(), NO_PLAN);
         assert_eq!(d.capabilities, 49);
         assert_eq!(d.assessed, 0);
         assert_eq!(d.perspectives.len(), 6);
@@ -226,7 +234,7 @@ mod tests {
                 ..Assessment::default()
             },
         );
-        let d = dashboard(&fw, &a);
+        let d = dashboard(&fw, &a, NO_PLAN);
         let platform = fw.parent("data-curation").unwrap().id.clone();
         let p = d.perspectives.iter().find(|p| p.id == platform).unwrap();
         assert_eq!(p.assessed, 2);
@@ -252,7 +260,7 @@ mod tests {
         a.insert("data-protection".to_string(), at(Some(4), Some(4)));
         // No current level yet: the whole way from the bottom of the scale is the gap.
         a.insert("responsible-use-of-ai".to_string(), at(None, Some(2)));
-        let d = dashboard(&fw, &a);
+        let d = dashboard(&fw, &a, NO_PLAN);
         let gaps: Vec<(&str, u8)> = d
             .gaps
             .iter()

@@ -1,9 +1,21 @@
 //! What an organisation's assessment says, for the dashboard and for the report handed to a
-//! board. `figures` computes the numbers; `document` is the format-neutral report that every
-//! output format (Markdown, HTML, PDF, Word) is rendered from, so all of them carry the same facts.
+//! board. `figures` computes the numbers; `builder` decides what the report says per profile, as
+//! a format-neutral `document`; `markdown`, `html`, `docx` and `typst` (the PDF) only render it,
+//! so every format carries the same facts.
 
+mod appendix;
+mod builder;
 pub mod document;
+pub mod docx;
 mod figures;
+pub mod html;
+pub mod markdown;
+pub mod notes;
+mod plan;
 pub mod typst;
+mod words;
 
+pub use builder::{build, Profile, ReportInput, ReportRequest, Since};
 pub use figures::*;
+pub use plan::{plan, PlanContext, PlanFigures, PlanItem};
+pub use words::document_text;

@@ -2,6 +2,7 @@
 //! assessment as stored at that moment, and records each changed field in the history, in the
 //! same transaction as the write; typing in one sitting extends one change (`sittings`).
 
+use super::actions::{assign_ids, highest_id};
 use super::error::StoreError;
 use super::history::{load_assessment, record, store_assessment, Change};
 use super::model::{Assessment, AssessmentPatch};
@@ -39,11 +40,16 @@ impl Store {
         capability: &str,
         change: impl Into<AssessmentPatch>,
     ) -> Result<Assessment, StoreError> {
-        let patch = change.into();
+        let mut patch = change.into();
         let author = self.author.clone();
         let tx = self.write()?;
         let name = live_name(&tx, org)?;
         let old = load_assessment(&tx, org, capability)?.unwrap_or_default();
+        if let Some(actions) = patch.actions.as_mut() {
+            if actions.iter().any(|a| a.id.trim().is_empty()) {
+                assign_ids(actions, highest_action_id(&tx, org, capability)?);
+            }
+        }
         let new = patch.applied_to(&old).validated(
             fw,
             capability,
@@ -89,6 +95,31 @@ impl Store {
             .filter(|c| fw.node(c).map(|n| n.kind.as_str()) != Some("capability"))
             .collect())
     }
+}
+
+/// The highest action id the capability has ever had, now or in its history (undone and
+/// removed actions included), so that a new action never takes a removed one's id.
+fn highest_action_id(
+    conn: &rusqlite::Connection,
+    org: i64,
+    capability: &str,
+) -> Result<u64, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.old, c.new FROM changes c JOIN change_sets s ON s.id = c.set_id
+         WHERE s.org_id = ?1 AND c.capability = ?2 AND c.field = 'actions'",
+    )?;
+    let rows = stmt.query_map(rusqlite::params![org, capability], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+    })?;
+    let mut highest = 0;
+    for row in rows {
+        let (old, new) = row?;
+        for text in [old, new] {
+            let value = serde_json::from_str(&text).unwrap_or(serde_json::Value::Null);
+            highest = highest.max(highest_id(&value));
+        }
+    }
+    Ok(highest)
 }
 
 pub(crate) fn load_all(

@@ -41,6 +41,11 @@ pub struct HistoryEntry {
     pub old: Value,
     #[ts(type = "unknown")]
     pub new: Value,
+    /// The change in words, as the undo notice says it: "target maturity 2 → 3", "added
+    /// action “Train the data team”". Filled in by `Atlas::history`, which knows the pack's
+    /// titles; empty from `Store::history`.
+    #[serde(default)]
+    pub words: String,
 }
 
 /// What an undo or redo changed, for the status line.
@@ -378,6 +383,7 @@ impl Store {
                 old: parse(&r.get::<_, String>(6)?),
                 new: parse(&r.get::<_, String>(7)?),
                 workshop: r.get(8)?,
+                words: String::new(),
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)

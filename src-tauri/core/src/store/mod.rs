@@ -35,7 +35,7 @@ mod verify;
 mod words;
 mod workshops;
 
-pub use actions::{Action, ActionStatus};
+pub use actions::{is_calendar_date, Action, ActionStatus};
 pub use backup::{newest_good_backup, restore, Restored, BACKUPS_DIR, DAILY_BACKUPS_KEPT};
 pub use bulk::BulkEdit;
 pub use error::StoreError;
@@ -43,12 +43,15 @@ pub use files::write_export;
 pub use history::{HistoryEntry, UndoOutcome};
 pub use layouts::{Point, SavedLayout};
 pub use lock::LOCK_FILE;
+pub(crate) use model::{now_secs, timestamp};
 pub use model::{
-    Assessment, AssessmentPatch, Confidence, Evidence, Organisation, Priority, StoreStatus, FIELDS,
+    today, Assessment, AssessmentPatch, Confidence, Evidence, Organisation, Priority, StoreStatus,
+    FIELDS,
 };
 pub use schema::SCHEMA_VERSION;
 pub use snapshots::{CapabilityDiff, Comparison, FieldDiff, Side, Snapshot};
 pub use transfer::{Conflict, ImportReport, EXPORT_FORMAT, EXPORT_VERSION};
+pub(crate) use words::field_change;
 pub use workshops::Workshop;
 
 use lock::DataLock;

@@ -5,7 +5,7 @@
 //! kind), so everything inside the store can trust it. Fields serialise in a fixed order, which
 //! keeps exports byte-stable.
 
-use super::actions::Action;
+use super::actions::{tidy_actions, Action};
 use super::error::StoreError;
 use crate::graph::Framework;
 use crate::limits::{self, echo};
@@ -138,10 +138,7 @@ impl Assessment {
     /// and those values must still be on the scale and of the right shape.
     pub(crate) fn tidied(mut self, fw: &Framework, record: &str) -> Result<Assessment, StoreError> {
         let scale = &fw.manifest().maturity;
-        let (lo, hi) = (
-            scale.iter().map(|l| l.level).min().unwrap_or(0),
-            scale.iter().map(|l| l.level).max().unwrap_or(0),
-        );
+        let (lo, hi) = fw.manifest().scale_ends();
         for (name, value) in [("current", self.current), ("target", self.target)] {
             if let Some(v) = value {
                 if !scale.iter().any(|l| l.level == v) {
@@ -234,6 +231,7 @@ impl Assessment {
             ));
         }
         self.tags = tags;
+        self.actions = tidy_actions(std::mem::take(&mut self.actions), record)?;
         Ok(self)
     }
 }
@@ -474,6 +472,11 @@ fn check_url(url: &str) -> Result<(), String> {
 /// A UTC timestamp in RFC 3339, second precision; written by hand to avoid a date crate.
 pub(crate) fn now() -> String {
     timestamp(now_secs())
+}
+
+/// Today's date in UTC, `YYYY-MM-DD`.
+pub fn today() -> String {
+    now()[..10].to_string()
 }
 
 /// Seconds since the Unix epoch, now.

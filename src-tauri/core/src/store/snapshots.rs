@@ -4,6 +4,7 @@
 use super::assessments::load_all;
 use super::error::StoreError;
 use super::model::{now, within, Assessment};
+use super::words::field_change;
 use super::Store;
 use crate::graph::Framework;
 use crate::limits::{self, echo};
@@ -45,6 +46,8 @@ pub struct FieldDiff {
     pub a: Value,
     #[ts(type = "unknown")]
     pub b: Value,
+    /// The difference in words: "target maturity 2 → 3", "“Hire” open → done".
+    pub words: String,
 }
 
 /// How one capability differs between the two sides.
@@ -136,6 +139,19 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// The assessments a snapshot froze.
+    pub fn snapshot_assessments(
+        &self,
+        id: i64,
+    ) -> Result<BTreeMap<String, Assessment>, StoreError> {
+        let s = self.snapshot(id)?;
+        load_all(
+            &self.conn,
+            "SELECT capability, data FROM snapshot_assessments WHERE snapshot_id = ?1",
+            s.id,
+        )
+    }
+
     /// The assessments on one side of a comparison, and how to name that side.
     fn side(&self, side: &Side) -> Result<(String, BTreeMap<String, Assessment>), StoreError> {
         match side {
@@ -146,11 +162,7 @@ impl Store {
             Side::Snapshot { snapshot } => {
                 let s = self.snapshot(*snapshot)?;
                 let org = self.organisation(s.org_id)?;
-                let data = load_all(
-                    &self.conn,
-                    "SELECT capability, data FROM snapshot_assessments WHERE snapshot_id = ?1",
-                    s.id,
-                )?;
+                let data = self.snapshot_assessments(s.id)?;
                 Ok((format!("{} ({})", org.name, s.name), data))
             }
         }
@@ -178,6 +190,7 @@ impl Store {
                 .filter(|((_, p), (_, q))| p != q)
                 .map(|((f, p), (_, q))| FieldDiff {
                     field: f.to_string(),
+                    words: field_change(fw, cap, f, &p, &q),
                     a: p,
                     b: q,
                 })

@@ -1,5 +1,6 @@
 //! Integration tests of the core, against the real CAF-AI pack and scratch packs.
 
+mod actions;
 mod application;
 mod caf_ai;
 mod content_problems;
@@ -9,6 +10,8 @@ mod isolation;
 mod markdown;
 mod module_cycles;
 mod pack_files;
+mod report;
+mod report_docx;
 mod report_pdf;
 mod search;
 mod store;

@@ -383,3 +383,40 @@ describe('AssessmentEditor: history', () => {
     expect(onleave).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('AssessmentEditor: the plan', () => {
+  const planned = {
+    id: '',
+    title: 'Train the data team',
+    owner: 'boss',
+    due: '2020-01-31',
+    status: 'open' as const,
+    note: 'Two *half-day* sessions.',
+  };
+
+  it('shows a stored action under the assessment, late and owned by a role, and marking it done saves and clears "Overdue"', async () => {
+    const { platform, org } = await withOrg();
+    await platform.call('save_assessment', { org: org.id, capability: 'a-one', changes: { actions: [planned] } });
+    render(AssessmentEditor, {
+      data: new OrganisationData(platform, org),
+      framework: fakeFramework,
+      capability: 'a-one',
+    });
+    const title = (await screen.findByRole('textbox', { name: 'Title of action 1' })) as HTMLInputElement;
+    expect(title.value).toBe('Train the data team');
+    const owner = screen.getByRole('combobox', { name: 'Owner of Train the data team' }) as HTMLInputElement;
+    expect(owner.value, 'the stakeholder id reads as its title').toBe('Boss');
+    expect(screen.getByText('Overdue'), 'due in 2020 and still open').toBeTruthy();
+    await fireEvent.change(screen.getByRole('combobox', { name: 'Status of Train the data team' }), {
+      target: { value: 'done' },
+    });
+    await screen.findByText('Saved');
+    const [stored] = (await platform.call('assessment', { org: org.id, capability: 'a-one' })).actions;
+    expect(stored, 'only the status changed, on the action the store numbered').toEqual({
+      ...planned,
+      id: '1',
+      status: 'done',
+    });
+    expect(screen.queryByText('Overdue'), 'a done action is never late').toBeNull();
+  });
+});

@@ -153,13 +153,23 @@ workshop: string | null,
 /**
  * The capability id, or `""` for a change to the organisation itself.
  */
-capability: string, field: string, old: unknown, new: unknown, };
+capability: string, field: string, old: unknown, new: unknown, 
+/**
+ * The change in words, as the undo notice says it: "target maturity 2 → 3", "added
+ * action “Train the data team”". Filled in by `Atlas::history`, which knows the pack's
+ * titles; empty from `Store::history`.
+ */
+words: string, };
 
 export type Snapshot = { id: number, org_id: number, name: string, taken_at: string, };
 
 export type Side = { "kind": "current", org: number, } | { "kind": "snapshot", snapshot: number, };
 
-export type FieldDiff = { field: string, a: unknown, b: unknown, };
+export type FieldDiff = { field: string, a: unknown, b: unknown, 
+/**
+ * The difference in words: "target maturity 2 → 3", "“Hire” open → done".
+ */
+words: string, };
 
 export type CapabilityDiff = { capability: string, 
 /**
@@ -221,6 +231,30 @@ export type RoadmapStage = {
  */
 stage: string | null, title: string, items: Array<GapItem>, };
 
+export type PlanItem = { capability: string, 
+/**
+ * The capability's title.
+ */
+capability_title: string, action: Action, };
+
+export type PlanFigures = { 
+/**
+ * Open or in progress, soonest due first (undated last), then in the pack's order.
+ */
+open: Array<PlanItem>, 
+/**
+ * Open or in progress and due before today, most overdue first.
+ */
+overdue: Array<PlanItem>, 
+/**
+ * Done now and not done in the newest snapshot (or absent from it), in the pack's order.
+ */
+done_since: Array<PlanItem>, 
+/**
+ * The name of the snapshot `done_since` counts from; `None` when there is none.
+ */
+since: string | null, };
+
 export type Dashboard = { capabilities: number, assessed: number, not_applicable: number, 
 /**
  * In the framework's order.
@@ -233,7 +267,11 @@ gaps: Array<GapItem>,
 /**
  * Stages in journey order, then the unplanned column when it has anything.
  */
-roadmap: Array<RoadmapStage>, };
+roadmap: Array<RoadmapStage>, 
+/**
+ * The improvement plan: open, overdue and recently done actions.
+ */
+plan: PlanFigures, };
 
 export type Lens = { stakeholder: string, perspectives: Array<string>, 
 /**
@@ -383,8 +421,10 @@ export interface Commands {
   take_snapshot: { args: { org: number; name: string }; result: Snapshot };
   /** What differs between two sides (snapshots or current states), capability by capability. */
   compare: { args: { a: Side; b: Side }; result: Comparison };
-  /** The organisation dashboard: radar per perspective, largest gaps, roadmap by stage. */
+  /** The organisation dashboard: radar per perspective, largest gaps, roadmap by stage, plan. */
   dashboard: { args: { org: number }; result: Dashboard };
+  /** The organisation's actions as CSV for an issue tracker (the text, not a file). */
+  actions_csv: { args: { org: number }; result: string };
   /** What concerns a stakeholder: perspectives and capabilities. */
   lens: { args: { stakeholder: string }; result: Lens };
   /** The graph layout saved for a content pack, if any. */
