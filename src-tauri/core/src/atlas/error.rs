@@ -52,9 +52,6 @@ pub enum AtlasError {
         "{organisation} has no assessments yet; assess a capability first (no report was written)"
     )]
     NothingToReport { organisation: String },
-    /// The preferences could not be checked or saved.
-    #[error(transparent)]
-    Preferences(#[from] crate::preferences::PreferencesError),
     /// An export could not be written.
     #[error(transparent)]
     Write(#[from] crate::atomic_file::WriteError),
@@ -62,6 +59,11 @@ pub enum AtlasError {
     /// The Word renderer could not package the report.
     #[error(transparent)]
     Docx(#[from] crate::reports::docx::DocxError),
+
+    /// The PDF could not be typeset. The markup is ours, so this is a defect, not bad input; the
+    /// message says where Typst stopped.
+    #[error("typesetting the PDF report: {0}")]
+    Typeset(#[from] crate::reports::typst::TypesetError),
 }
 
 impl From<AtlasError> for ApiError {
