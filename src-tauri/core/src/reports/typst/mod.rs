@@ -11,12 +11,9 @@
 
 use std::fmt::Write as _;
 
-use super::document::{Bar, Block, Chart, Document, Inline, Table};
+use super::document::{plain, Bar, Block, Chart, Document, Inline, Table};
 
 pub use atlas_typeset::{TypesetError, When};
-
-#[doc(hidden)]
-pub mod sample;
 
 /// Typesets `doc` as an A4 PDF dated `when` (the PDF's creation date; the cover shows the
 /// document's own `generated_at`).
@@ -123,10 +120,38 @@ fn write_table(out: &mut String, table: &Table) {
         .map_or_else(|| "none".to_owned(), lit);
     let _ = writeln!(
         out,
-        "#atlas-table({caption}, {columns}, ({}), ({}))\n",
+        "#atlas-table({caption}, ({}), ({}), ({}))\n",
+        args(&column_widths(table, columns)),
         args(&header),
         args(&cells)
     );
+}
+
+/// Entries up to this many characters make a column sized to its content.
+const SHORT_COLUMN: usize = 12;
+
+/// Each column's width, by what it holds: a column of short values (figures, a level, a
+/// priority) is as wide as its widest entry, so its header never wraps mid-word; the others
+/// share the rest by their mean cell's length, so a column of actions or notes reads as
+/// sentences rather than a word per line. Shares are bounded so no column starves another.
+fn column_widths(table: &Table, columns: usize) -> Vec<String> {
+    (0..columns)
+        .map(|i| {
+            let header = table.header.get(i).map_or(0, |h| h.chars().count());
+            let lengths: Vec<usize> = table
+                .rows
+                .iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| plain(c).chars().count())
+                .collect();
+            let longest = lengths.iter().copied().max().unwrap_or(0);
+            if header.max(longest) <= SHORT_COLUMN {
+                return "auto".to_owned();
+            }
+            let mean = lengths.iter().sum::<usize>() / lengths.len().max(1);
+            format!("{}fr", header.max(mean).clamp(6, 48))
+        })
+        .collect()
 }
 
 fn write_chart(out: &mut String, chart: &Chart) {
