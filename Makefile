@@ -35,6 +35,7 @@ check: app
 bench: deps app
 	cargo bench -p atlas-core --bench store
 	cargo bench -p atlas-core --bench search
+	cargo bench -p atlas-core --bench report
 	cd tests/e2e && dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" node bench/search-latency.mjs
 	cd tests/e2e && dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" node bench/graph-scale.mjs
 

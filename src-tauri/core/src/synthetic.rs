@@ -159,3 +159,97 @@ pub fn write_pack(dir: &Path, nodes: usize, seed: u64, words: &[String]) -> io::
     }
     Ok(written)
 }
+
+/// Assesses every capability of the open pack for organisation `org` the way a finished
+/// assessment reads: seeded scores and targets, priorities, owners, stages, notes with a private
+/// remark, evidence, and one or two actions on each gap; every seventh capability is left
+/// unassessed and every eleventh marked not applicable, so a report shows both. For benchmarks
+/// and report tests, which then measure the real store and report, not a hand-built document.
+pub fn assess_every_capability(
+    atlas: &crate::Atlas,
+    org: i64,
+    seed: u64,
+) -> Result<(), crate::AtlasError> {
+    use crate::store::{
+        Action, ActionStatus, Assessment, AssessmentPatch, Confidence, Evidence, Priority,
+    };
+    let fw = atlas.framework()?;
+    let stakeholders: Vec<String> = fw
+        .nodes_of_kind("stakeholder")
+        .iter()
+        .map(|n| n.id.clone())
+        .collect();
+    let stages: Vec<String> = fw
+        .nodes_of_kind("stage")
+        .iter()
+        .map(|n| n.id.clone())
+        .collect();
+    let words = vocabulary(fw);
+    let mut rng = Rng::new(seed);
+    let pick = |rng: &mut Rng, from: &[String]| -> Option<String> {
+        (!from.is_empty()).then(|| from[rng.below(from.len())].clone())
+    };
+    for (i, cap) in fw.nodes_of_kind("capability").iter().enumerate() {
+        if i % 7 == 6 {
+            continue;
+        }
+        let assessment = if i % 11 == 10 {
+            Assessment {
+                not_applicable: Some(format!("Out of scope: {}", sentence(&mut rng, &words, 6))),
+                ..Assessment::default()
+            }
+        } else {
+            let current = rng.below(4) as u8;
+            let target = (current + rng.below(3) as u8).min(5);
+            let actions = (0..usize::from(target > current) * (1 + rng.below(2)))
+                .map(|n| Action {
+                    id: String::new(),
+                    title: sentence(&mut rng, &words, 5),
+                    owner: if n == 0 {
+                        Some("Grace Hopper".into())
+                    } else {
+                        pick(&mut rng, &stakeholders)
+                    },
+                    due: Some(format!(
+                        "2027-{:02}-{:02}",
+                        1 + rng.below(12),
+                        1 + rng.below(28)
+                    )),
+                    status: [ActionStatus::Open, ActionStatus::InProgress][rng.below(2)],
+                    note: sentence(&mut rng, &words, 12),
+                })
+                .collect();
+            Assessment {
+                current: Some(current),
+                target: Some(target),
+                priority: Some(
+                    [
+                        Priority::Low,
+                        Priority::Medium,
+                        Priority::High,
+                        Priority::Critical,
+                    ][rng.below(4)],
+                ),
+                stage: pick(&mut rng, &stages),
+                owner: pick(&mut rng, &stakeholders),
+                notes: format!(
+                    "{}\n\n- **{}**\n- {}",
+                    sentence(&mut rng, &words, 14),
+                    sentence(&mut rng, &words, 3),
+                    sentence(&mut rng, &words, 8)
+                ),
+                evidence: vec![Evidence {
+                    label: sentence(&mut rng, &words, 3),
+                    url: format!("https://intranet.example/{}", cap.id),
+                }],
+                confidence: Some(
+                    [Confidence::Low, Confidence::Medium, Confidence::High][rng.below(3)],
+                ),
+                actions,
+                ..Assessment::default()
+            }
+        };
+        atlas.save_assessment(org, &cap.id, AssessmentPatch::from(assessment))?;
+    }
+    Ok(())
+}

@@ -42,12 +42,33 @@ fn seed(dir: &Path) {
 }
 
 /// The text a person reads in the file: Markdown and HTML as they are; a Word file's body
-/// paragraph by paragraph, as Word shows it (runs joined, entities decoded).
+/// paragraph by paragraph, as Word shows it (runs joined, entities decoded); a PDF's text as
+/// poppler extracts it, lines joined (a long cell may wrap).
 fn read(path: &Path) -> String {
     if path.extension().is_some_and(|e| e == "docx") {
         return word_text(path);
     }
+    if path.extension().is_some_and(|e| e == "pdf") {
+        return pdf_text(path);
+    }
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn pdf_text(path: &Path) -> String {
+    let bytes = std::fs::read(path).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"), "{} is a PDF", path.display());
+    let out = std::process::Command::new("pdftotext")
+        .args(["-raw"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (poppler-utils, .ci/deps.sh)");
+    assert!(out.status.success(), "pdftotext reads {}", path.display());
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn word_text(path: &Path) -> String {
@@ -85,6 +106,7 @@ fn a_report_written_to_a_file_holds_the_cover_every_headline_figure_and_each_gap
         ("board.html", "board"),
         ("full.md", "full"),
         ("board.docx", "board"),
+        ("board.pdf", "board"),
     ] {
         let file = dir.path().join(name);
         let out = atlas_in(

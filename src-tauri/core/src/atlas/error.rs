@@ -62,6 +62,11 @@ pub enum AtlasError {
     /// The Word renderer could not package the report.
     #[error(transparent)]
     Docx(#[from] crate::reports::docx::DocxError),
+
+    /// The PDF could not be typeset. The markup is ours, so this is a defect, not bad input; the
+    /// message says where Typst stopped.
+    #[error("typesetting the PDF report: {0}")]
+    Typeset(#[from] crate::reports::typst::TypesetError),
 }
 
 impl From<AtlasError> for ApiError {

@@ -20,13 +20,15 @@ pub enum ReportFormat {
     Html,
     /// An editable Word document.
     Docx,
+    /// A PDF typeset inside the app (Typst, fonts bundled).
+    Pdf,
 }
 
 impl ReportFormat {
     /// The names `--format` accepts, as the command line lists them.
-    pub const NAMES: &'static [&'static str] = &["md", "html", "docx"];
+    pub const NAMES: &'static [&'static str] = &["pdf", "html", "md", "docx"];
 
-    /// A format by its name or a file extension (`md`, `markdown`, `html`, `htm`, `docx`).
+    /// A format by its name or a file extension (`pdf`, `md`, `markdown`, `html`, `htm`, `docx`).
     pub fn from_name(name: &str) -> Option<ReportFormat> {
         match name
             .trim()
@@ -37,6 +39,7 @@ impl ReportFormat {
             "md" | "markdown" => Some(ReportFormat::Markdown),
             "html" | "htm" => Some(ReportFormat::Html),
             "docx" => Some(ReportFormat::Docx),
+            "pdf" => Some(ReportFormat::Pdf),
             _ => None,
         }
     }
@@ -149,11 +152,26 @@ impl Atlas {
         req: &ReportRequest,
         format: ReportFormat,
     ) -> Result<Vec<u8>, AtlasError> {
-        let doc = self.report_document(org, req)?;
+        self.report_at(org, req, format, store::now_secs())
+    }
+
+    /// The report's file as of `secs` since the Unix epoch: the cover's date, what is overdue
+    /// and the PDF's own creation date all say the same moment.
+    pub fn report_at(
+        &self,
+        org: i64,
+        req: &ReportRequest,
+        format: ReportFormat,
+        secs: i64,
+    ) -> Result<Vec<u8>, AtlasError> {
+        let doc = self.report_document_at(org, req, secs)?;
         Ok(match format {
             ReportFormat::Markdown => reports::markdown::render(&doc).into_bytes(),
             ReportFormat::Html => reports::html::render(&doc).into_bytes(),
             ReportFormat::Docx => reports::docx::render(&doc)?,
+            ReportFormat::Pdf => {
+                reports::typst::pdf(&doc, reports::typst::When::from_unix_seconds(secs))?
+            }
         })
     }
 

@@ -133,13 +133,19 @@ pub fn build(input: &ReportInput<'_>, req: &ReportRequest) -> Document {
     cover(input, req, &mut blocks);
     if scope.scores {
         headline(input, &d, &mut blocks);
-        charts(input, &mut blocks);
+        if scope.board {
+            perspective_chart(input, &d, &mut blocks);
+        } else {
+            charts(input, &mut blocks);
+        }
         gaps(input, &d, &mut blocks);
     }
     if scope.full {
         moved(input, &mut blocks);
     }
-    if scope.scores {
+    if scope.board {
+        roadmap_in_brief(&d, &mut blocks);
+    } else if scope.scores {
         roadmap(input, &d, &mut blocks);
     }
     if !scope.board {
@@ -290,13 +296,52 @@ fn headline(input: &ReportInput<'_>, d: &Dashboard, out: &mut Vec<Block>) {
     }
 }
 
-fn charts(input: &ReportInput<'_>, out: &mut Vec<Block>) {
-    let fw = input.framework;
-    let scale: Vec<u8> = fw.manifest().maturity.iter().map(|l| l.level).collect();
-    let (min, max) = (
+/// The ends of the maturity scale, as a chart's axis.
+fn scale_axis(input: &ReportInput<'_>) -> (f64, f64) {
+    let scale: Vec<u8> = input
+        .framework
+        .manifest()
+        .maturity
+        .iter()
+        .map(|l| l.level)
+        .collect();
+    (
         f64::from(scale.iter().copied().min().unwrap_or(0)),
         f64::from(scale.iter().copied().max().unwrap_or(0)),
-    );
+    )
+}
+
+/// The board's chart: one bar pair per perspective, the mean of its capabilities, as the
+/// dashboard shows them. A board reads the shape of the whole on one page; each capability's
+/// bar is in the full report, and the largest gaps follow by name.
+fn perspective_chart(input: &ReportInput<'_>, d: &Dashboard, out: &mut Vec<Block>) {
+    let (min, max) = scale_axis(input);
+    out.push(heading(2, "Current against target"));
+    out.push(Block::Chart(Chart {
+        title: "Mean maturity by perspective".into(),
+        min,
+        max,
+        bars: d
+            .perspectives
+            .iter()
+            .map(|p| Bar {
+                label: format!(
+                    "{} ({} of {} assessed)",
+                    p.title, p.assessed, p.capabilities
+                ),
+                current: p.current,
+                target: p.target,
+            })
+            .collect(),
+    }));
+    out.push(Block::Note(text(
+        "Each capability's own bars are in the full report.",
+    )));
+}
+
+fn charts(input: &ReportInput<'_>, out: &mut Vec<Block>) {
+    let fw = input.framework;
+    let (min, max) = scale_axis(input);
     out.push(heading(2, "Current against target"));
     for p in fw.nodes_of_kind("perspective") {
         let mut bars = Vec::new();
@@ -484,6 +529,33 @@ fn roadmap(input: &ReportInput<'_>, d: &Dashboard, out: &mut Vec<Block>) {
         header: ["Stage", "Capability", "Gap", "Priority", "Owner"]
             .map(String::from)
             .to_vec(),
+        rows,
+    }));
+}
+
+/// The board's roadmap: one row per stage with how many gaps are planned for it and which,
+/// most urgent first. The full report has a row per gap with its owner and priority.
+fn roadmap_in_brief(d: &Dashboard, out: &mut Vec<Block>) {
+    out.push(heading(2, "Roadmap by journey stage"));
+    let rows = d
+        .roadmap
+        .iter()
+        .map(|stage| {
+            let names: Vec<&str> = stage.items.iter().map(|g| g.title.as_str()).collect();
+            vec![
+                text(&stage.title),
+                text(stage.items.len().to_string()),
+                text(if names.is_empty() {
+                    "nothing planned".to_owned()
+                } else {
+                    names.join(", ")
+                }),
+            ]
+        })
+        .collect();
+    out.push(Block::Table(Table {
+        caption: Some("Gaps by the stage they are planned for, most urgent first".into()),
+        header: ["Stage", "Gaps", "Capabilities"].map(String::from).to_vec(),
         rows,
     }));
 }

@@ -1,7 +1,7 @@
 //! What an organisation's assessment says, for the dashboard and for the report handed to a
 //! board. `figures` computes the numbers; `builder` decides what the report says per profile, as
-//! a format-neutral `document`; `markdown` and `html` render it, so every format carries the
-//! same facts.
+//! a format-neutral `document`; `markdown`, `html`, `docx` and `typst` (the PDF) only render it,
+//! so every format carries the same facts.
 
 mod appendix;
 mod builder;
@@ -12,6 +12,7 @@ pub mod html;
 pub mod markdown;
 pub mod notes;
 mod plan;
+pub mod typst;
 mod words;
 
 pub use builder::{build, Profile, ReportInput, ReportRequest, Since};

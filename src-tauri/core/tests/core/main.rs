@@ -14,6 +14,7 @@ mod pack_files;
 mod preferences;
 mod report;
 mod report_docx;
+mod report_pdf;
 mod search;
 mod store;
 mod support;
