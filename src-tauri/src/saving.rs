@@ -185,9 +185,11 @@ mod tests {
 
     #[test]
     fn the_window_may_neither_show_a_save_dialog_nor_open_a_file_itself() {
-        let text =
-            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/capabilities/main.json"))
-                .expect("the window's capability");
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/capabilities/main.json"
+        ))
+        .expect("the window's capability");
         let capability: serde_json::Value = serde_json::from_str(&text).expect("JSON");
         for granted in capability["permissions"].as_array().expect("a list") {
             let granted = granted.to_string();
