@@ -164,6 +164,8 @@ describe('the Report dialog', () => {
       timeoutMsg: `the dialog never said "Saved ${name}"`,
     });
     assert.match(await textOf(browser, status), new RegExp(`in ${answers.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    await browser.pause(300);
+    await saveScreenshot(browser, 'report-dialog-saved');
     assert.deepEqual(readdirSync(answers), [name], 'exactly the proposed file, in the answered folder');
     const file = readBack(join(answers, name));
     assert.ok(file.includes(ORG), 'the file names the organisation');
@@ -198,6 +200,8 @@ describe('the Report dialog', () => {
       timeout: 10000,
       timeoutMsg: `the plan never said "Saved ${name}"`,
     });
+    await browser.pause(300);
+    await saveScreenshot(browser, 'report-plan-exported');
     const csv = readFileSync(join(answers, name), 'utf8');
     assert.match(csv.split('\n')[0], /title/i, 'a header a tracker can import');
     assert.ok(csv.includes(ACTION), 'the action is a row of the file');

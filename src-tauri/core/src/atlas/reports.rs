@@ -76,7 +76,7 @@ impl ReportFormat {
     pub fn label(self) -> &'static str {
         match self {
             ReportFormat::Markdown => "Markdown",
-            ReportFormat::Html => "Web page (HTML)",
+            ReportFormat::Html => "Web page",
             ReportFormat::Docx => "Word document",
         }
     }
