@@ -140,6 +140,12 @@ describe('the Report dialog', () => {
     const text = await previewHolds(browser, [ORG, ACTION]);
     assert.match(text, /Generated/, 'the preview is the report, with its dated cover');
     await saveScreenshot(browser, 'report-dialog');
+    // The keyboard stays in the dialog: the window behind it is out of reach while it is open.
+    for (let i = 1; i <= 12; i++) {
+      await browser.keys('Tab');
+      const inside = await browser.execute(() => !!document.activeElement?.closest('dialog[open]'));
+      assert.ok(inside, `Tab number ${i} left the Report dialog`);
+    }
     await browser.keys('Escape');
     await browser.waitUntil(async () => (await reportDialog(browser)) === null, {
       timeout: 5000,
@@ -221,14 +227,13 @@ describe('the Report dialog', () => {
         await previewHolds(browser, [ORG]);
         // The preview scrolls inside the dialog; the dialog itself stays within the window.
         const geometry = await browser.execute((d) => {
-          const frame = d.querySelector('iframe');
-          const doc = frame.contentDocument.scrollingElement ?? frame.contentDocument.documentElement;
-          doc.scrollTop = 600;
+          const preview = d.querySelector('section[aria-label="Preview"]');
+          preview.scrollTop = 600;
           const r = d.getBoundingClientRect();
           return {
             inside: r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth,
-            scrolls: doc.scrollHeight > frame.clientHeight,
-            scrolled: doc.scrollTop,
+            scrolls: preview.scrollHeight > preview.clientHeight,
+            scrolled: preview.scrollTop,
           };
         }, dialog);
         assert.ok(geometry.inside, `the dialog fits the ${width}×${height} window`);
