@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allByRole, byRole, launchApp, saveScreenshot, textOf, waitForGraph } from '../support.mjs';
+import { allByRole, appBinary, byRole, launchApp, saveScreenshot, textOf, waitForGraph } from '../support.mjs';
 import { seedNorthwind } from '../fixtures/seed.mjs';
 
 /** The format saved: switching to PDF is this one word. */
@@ -18,6 +18,9 @@ const FORMAT = 'html';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'atlas-e2e-report-'));
 seedNorthwind(dataDir);
+// An organisation with nothing assessed yet: there is nothing to report on it.
+const EMPTY = 'Zenith Clinic';
+execFileSync(appBinary, ['--data-dir', dataDir, 'org', 'create', EMPTY], { stdio: 'pipe' });
 const answers = mkdtempSync(join(tmpdir(), 'atlas-e2e-report-answers-'));
 // The app inherits both through the driver.
 process.env.ATLAS_SAVE_DIALOG_ANSWER = answers;
@@ -245,5 +248,26 @@ describe('the Report dialog', () => {
       }
     }
     await browser.setWindowSize(1280, 800);
+  });
+
+  it('says there is nothing to report on an organisation with nothing assessed, and saves nothing', async () => {
+    const before = readdirSync(answers).length;
+    await (await byRole(browser, 'combobox', 'Organisation')).selectByVisibleText(EMPTY);
+    await tab(browser, 'Dashboard');
+    await browser.waitUntil(async () => (await allByRole(browser, 'heading', EMPTY)).length > 0);
+    await (await byRole(browser, 'button', 'Report…')).click();
+    const dialog = await byRole(browser, 'dialog', `Report on ${EMPTY}`);
+    const alert = await byRole(browser, 'alert', null, { within: dialog, timeout: 10000 });
+    assert.match(await textOf(browser, alert), new RegExp(EMPTY), 'the core’s message, naming the organisation');
+    assert.equal(
+      await browser.execute((d) => d.querySelector('iframe') === null, dialog),
+      true,
+      'no preview of empty charts',
+    );
+    const save = await byRole(browser, 'button', 'Save…', { within: dialog });
+    assert.equal(await save.isEnabled(), false, 'nothing to save');
+    await saveScreenshot(browser, 'report-dialog-nothing-assessed');
+    await browser.keys('Escape');
+    assert.equal(readdirSync(answers).length, before, 'no file was written');
   });
 });
