@@ -10,6 +10,9 @@ use tauri::Manager;
 pub fn run(state: AppState) -> ExitCode {
     let result = tauri::Builder::default()
         .manage(state)
+        // Only the shell shows the save dialog (`saving`); the window is granted none of the
+        // plugin's commands.
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(ipc::handler())
         .setup(|app| {
             windows::app_window(app, "main", "index.html")

@@ -154,12 +154,46 @@ fn is_timestamp(s: &str) -> bool {
             .all(|c| c.is_ascii_digit() || b".:+-Z".contains(&c))
 }
 
-/// The answer with what differs from one recording to the next (times, the temporary folder)
-/// replaced by fixed text.
+/// How a report's cover dates itself: "2026-11-30 14:05 UTC".
+const FIXED_STAMP: &str = "2026-01-01 00:00 UTC";
+
+/// `text` with every report stamp ("2026-11-30 14:05 UTC") in it replaced by `FIXED_STAMP`.
+fn steady_stamps(text: &str) -> String {
+    let shape = |w: &[u8]| {
+        w.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            10 => *c == b' ',
+            13 => *c == b':',
+            16.. => *c == b" UTC"[i - 16],
+            _ => c.is_ascii_digit(),
+        })
+    };
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if i + FIXED_STAMP.len() <= bytes.len() && shape(&bytes[i..i + FIXED_STAMP.len()]) {
+            out.push_str(FIXED_STAMP);
+            i += FIXED_STAMP.len();
+        } else {
+            let c = text[i..]
+                .chars()
+                .next()
+                .expect("i is on a character boundary");
+            out.push(c);
+            i += c.len_utf8();
+        }
+    }
+    out
+}
+
+/// The answer with what differs from one recording to the next (times, a report's stamp, the
+/// temporary folder) replaced by fixed text.
 fn steady(value: Value, data: &str) -> Value {
     match value {
         Value::String(s) if is_timestamp(&s) => Value::String(FIXED_TIME.into()),
         Value::String(s) if s.contains(data) => Value::String(s.replace(data, DATA_DIR)),
+        Value::String(s) if s.contains(" UTC") => Value::String(steady_stamps(&s)),
         Value::Array(items) => Value::Array(items.into_iter().map(|v| steady(v, data)).collect()),
         Value::Object(map) => Value::Object(
             map.into_iter()
@@ -401,6 +435,16 @@ fn ui_fixtures_are_current() {
          answers the core no longer gives. Regenerate with \
          `UPDATE_FIXTURES=1 cargo test -p atlas --lib fixtures`."
     );
+}
+
+#[test]
+fn a_reports_stamp_is_fixed_wherever_it_stands_and_other_text_is_kept() {
+    assert_eq!(
+        steady_stamps("<p>Généré 2026-11-30 14:05 UTC, à 2026-11-30.</p>"),
+        "<p>Généré 2026-01-01 00:00 UTC, à 2026-11-30.</p>",
+        "the stamp changes every minute and would make the recording stale; a date alone is data"
+    );
+    assert_eq!(steady_stamps("12:05 UTC"), "12:05 UTC");
 }
 
 #[test]

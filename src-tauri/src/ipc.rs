@@ -6,8 +6,11 @@
 //! returns its answer or an `ApiError` (`{code, message}`). Rules belong in the core.
 
 use crate::present::{self, Presentation};
+use crate::report_dialog::{self, ReportFormatChoice};
+use crate::saving::SavedFile;
 use crate::state::AppState;
 use atlas_core::api::{self, ApiError};
+use atlas_core::atlas::ReportFormat;
 use atlas_core::graph::queries::Lens;
 use atlas_core::preferences;
 use atlas_core::reports;
@@ -234,6 +237,30 @@ ipc_surface! {
         Ok(app.atlas.export_actions_csv(org.into())?)
     }
 
+    /// Asks where to save the organisation's actions as CSV (the desktop's save dialog), writes
+    /// them there and opens the file; `null` when the person cancelled.
+    fn save_actions_csv(app, org: u32) -> Option<SavedFile> {
+        report_dialog::save_actions_csv(app, org.into())
+    }
+
+    /// The formats a report can be saved in, in the order the Report dialog offers them.
+    fn report_formats(_app) -> Vec<ReportFormatChoice> {
+        Ok(report_dialog::formats())
+    }
+
+    /// The report as its file will say it, as a self-contained HTML page for the preview.
+    fn report_preview(app, org: u32, profile: String, since: Option<String>, include_scores: bool) -> String {
+        let req = report_dialog::request(&profile, since, include_scores)?;
+        Ok(String::from_utf8_lossy(&app.atlas.report(org.into(), &req, ReportFormat::Html)?).into_owned())
+    }
+
+    /// Asks where to save the report (the desktop's save dialog), writes it there, never over an
+    /// earlier file, and opens it; `null` when the person cancelled.
+    fn save_report(app, org: u32, profile: String, since: Option<String>, include_scores: bool, format: String) -> Option<SavedFile> {
+        let req = report_dialog::request(&profile, since, include_scores)?;
+        report_dialog::save_report(app, org.into(), &req, &format)
+    }
+
     /// What concerns a stakeholder: perspectives and capabilities.
     fn lens(app, stakeholder: String) -> Lens {
         Ok(app.atlas.lens(&stakeholder)?)
@@ -386,6 +413,8 @@ pub fn typescript_types() -> String {
         api::TourView::decl(&cfg),
         store::Workshop::decl(&cfg),
         Presentation::decl(&cfg),
+        ReportFormatChoice::decl(&cfg),
+        SavedFile::decl(&cfg),
     ];
     decls
         .iter()

@@ -15,6 +15,8 @@ mod org_cmd;
 mod present;
 mod rendering;
 mod report_cmd;
+mod report_dialog;
+mod saving;
 mod state;
 mod windows;
 

@@ -1,7 +1,8 @@
 //! What the running window holds: the application (`atlas_core::Atlas`), and what only a
-//! window has — where its exports go, its handle for broadcasting, and the presentation both
-//! of its windows show.
+//! window has — where its exports go and who chooses where a saved file goes, its handle for
+//! broadcasting, and the presentation both of its windows show.
 
+use crate::saving::Saving;
 use atlas_core::{Atlas, Framework, LoadReport};
 use std::path::PathBuf;
 use std::sync::{Mutex, OnceLock};
@@ -15,17 +16,23 @@ pub struct AppState {
     pub handle: OnceLock<tauri::AppHandle>,
     /// What is being presented, if anything, so a window opened later starts in step.
     pub presentation: Mutex<Option<crate::present::Presentation>>,
+    /// Who chooses where a saved file goes, and whether it is opened after (`saving`).
+    pub saving: Saving,
 }
 
 impl AppState {
     /// The window's state, with changes attributed to the author in the preferences, else
-    /// the system's full name.
+    /// the system's full name. Saving follows the environment (the end-to-end tests' seam, see
+    /// `saving`).
     pub fn new(framework: Result<Framework, LoadReport>, data_dir: PathBuf) -> Self {
         let author = atlas_core::preferences::author_for(&data_dir);
-        Self::new_with_author(framework, data_dir, &author)
+        let mut state = Self::new_with_author(framework, data_dir, &author);
+        state.saving = Saving::from_env();
+        state
     }
 
-    /// As `new`, with every change attributed to `author`.
+    /// As `new`, with every change attributed to `author`, and files saved where the person
+    /// chooses in the save dialog.
     pub fn new_with_author(
         framework: Result<Framework, LoadReport>,
         data_dir: PathBuf,
@@ -36,6 +43,7 @@ impl AppState {
             export_dir: OnceLock::new(),
             handle: OnceLock::new(),
             presentation: Mutex::new(None),
+            saving: Saving::interactive(),
         }
     }
 

@@ -20,8 +20,13 @@ const APP_ORIGIN: (&str, &str) = ("tauri", "localhost");
 const APP_ORIGIN: (&str, &str) = ("http", "tauri.localhost");
 
 /// Whether a window may go to `url`: only to a page of the app itself, at the exact origin
-/// Tauri serves it from (no other scheme, host, port or credentials).
+/// Tauri serves it from (no other scheme, host, port or credentials). The rule is asked for
+/// frames inside a page too, and the Report dialog's preview is such a frame: `about:srcdoc`,
+/// a document the app's own page wrote into it, which only a frame can show.
 pub fn stays_in_app(url: &Url) -> bool {
+    if url.as_str() == "about:srcdoc" {
+        return true;
+    }
     let (scheme, host) = APP_ORIGIN;
     url.scheme() == scheme
         && url.host_str() == Some(host)
@@ -64,6 +69,17 @@ mod tests {
                 allowed(&url),
                 "{url} is the app's own page: refusing it would leave the window blank"
             );
+        }
+    }
+
+    #[test]
+    fn the_report_preview_frame_may_show_the_page_the_app_wrote_into_it() {
+        assert!(
+            allowed("about:srcdoc"),
+            "refusing it leaves the Report dialog's preview blank"
+        );
+        for url in ["about:srcdoc?x", "about:srcdoc#top", "about:srcdocx"] {
+            assert!(!allowed(url), "{url} is not the frame's own document");
         }
     }
 

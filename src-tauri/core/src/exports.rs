@@ -3,7 +3,7 @@
 //! itself is `atomic_file`, shared with the command line's exports: whole or not at all.
 
 use crate::atomic_file::{self, Existing};
-use crate::limits::{echo, VIEW_EXPORT_BYTES};
+use crate::limits::{echo, FILE_NAME_PART_CHARS, VIEW_EXPORT_BYTES};
 use std::path::{Path, PathBuf};
 
 /// The kinds of file a view may export; anything else is refused.
@@ -42,6 +42,35 @@ pub fn write_unique(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, Str
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     atomic_file::write(&dir.join(format!("{stem}.{ext}")), Existing::NewName, bytes)
         .map_err(|e| e.to_string())
+}
+
+/// `text` (a name a person gave, such as an organisation's) made fit to stand in a file name
+/// on any desktop: characters a file system refuses or reads as a path (`/`, `\`, `:`, `*`, `?`, `"`, `<`, `>`, `|`,
+/// controls) become "-", runs of spaces one space, leading dots (a hidden file) and trailing
+/// dots and spaces (refused on Windows) go, and at most `FILE_NAME_PART_CHARS` are kept.
+pub fn file_name_part(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        let c = match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '-',
+            c if c.is_control() || c.is_whitespace() => ' ',
+            c => c,
+        };
+        if c == ' ' && (out.is_empty() || out.ends_with(' ')) {
+            continue;
+        }
+        out.push(c);
+    }
+    let trimmed = out
+        .trim_start_matches(['.', ' '])
+        .trim_end_matches(['.', ' ']);
+    let kept: String = trimmed.chars().take(FILE_NAME_PART_CHARS).collect();
+    let kept = kept.trim_end_matches(['.', ' ']);
+    if kept.is_empty() {
+        "untitled".into()
+    } else {
+        kept.into()
+    }
 }
 
 /// Decodes standard base64 (what a canvas's `toDataURL` produces), ignoring whitespace.

@@ -167,6 +167,10 @@ pub const MAX_IMPORT_CHANGES_PER_SET: usize = 20_000;
 /// How many numbered names (`acme (2).json`, `acme (3).json`, …) an export tries before asking
 /// for another name (`atomic_file::WriteError::NoFreeName`).
 pub const EXPORT_NAME_TRIES: u32 = 1000;
+/// Most characters of a user-given name (an organisation's) that a proposed file name keeps:
+/// enough to tell organisations apart, short enough for every file system's name limit with
+/// the rest of the name around it.
+pub const FILE_NAME_PART_CHARS: usize = 60;
 /// Largest file a view may export (an image of the biggest graph at twice its size is well
 /// below this); refuses runaway input from the webview.
 pub const VIEW_EXPORT_BYTES: usize = 64 << 20;

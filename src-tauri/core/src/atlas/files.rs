@@ -38,6 +38,23 @@ impl Atlas {
         )?)
     }
 
+    /// The name a save dialog proposes for a file about organisation `org`:
+    /// "Acme – board report – 2026-11-30.html" for `what` "board report" and `extension` "html",
+    /// dated today (UTC), with the organisation's name made fit for a file name.
+    pub fn proposed_file_name(
+        &self,
+        org: i64,
+        what: &str,
+        extension: &str,
+    ) -> Result<String, AtlasError> {
+        let organisation = self.with_store(|s| s.organisation(org))?;
+        Ok(format!(
+            "{} – {what} – {}.{extension}",
+            exports::file_name_part(&organisation.name),
+            store::today()
+        ))
+    }
+
     /// Imports an export file; with `merge`, into organisations of the same name.
     pub fn import_file(&self, path: &Path, merge: bool) -> Result<ImportReport, AtlasError> {
         let report = self.with_both(|fw, s| s.import_file(fw, path, merge))?;

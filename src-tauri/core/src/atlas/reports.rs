@@ -51,6 +51,41 @@ impl ReportFormat {
             .and_then(ReportFormat::from_name)
     }
 
+    /// Every format, in the order `NAMES` lists them: the Report dialog offers exactly these,
+    /// so a format added here appears there without a change to the window.
+    pub fn all() -> Vec<ReportFormat> {
+        let mut all: Vec<ReportFormat> = Vec::new();
+        for f in Self::NAMES
+            .iter()
+            .filter_map(|n| ReportFormat::from_name(n))
+        {
+            if !all.contains(&f) {
+                all.push(f);
+            }
+        }
+        all
+    }
+
+    /// The extension its files are named with, which is also its name for `--format`.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ReportFormat::Markdown => "md",
+            ReportFormat::Html => "html",
+            ReportFormat::Docx => "docx",
+            ReportFormat::Pdf => "pdf",
+        }
+    }
+
+    /// What a person calls it, as a choice in the Report dialog and a save dialog's filter.
+    pub fn label(self) -> &'static str {
+        match self {
+            ReportFormat::Markdown => "Markdown",
+            ReportFormat::Html => "Web page",
+            ReportFormat::Docx => "Word document",
+            ReportFormat::Pdf => "PDF",
+        }
+    }
+
     /// Whether the file is text that can go to a terminal.
     pub fn is_text(self) -> bool {
         matches!(self, ReportFormat::Markdown | ReportFormat::Html)

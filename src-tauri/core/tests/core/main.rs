@@ -4,6 +4,7 @@ mod actions;
 mod application;
 mod caf_ai;
 mod content_problems;
+mod file_names;
 mod fuzzing;
 mod graph_queries;
 mod isolation;

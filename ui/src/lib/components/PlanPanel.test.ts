@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import PlanPanel from './PlanPanel.svelte';
 import { fakeFramework } from '../platform/fake';
 import type { Action, PlanFigures, PlanItem } from '../platform';
@@ -47,5 +47,37 @@ describe('PlanPanel', () => {
     });
     expect(screen.getByRole('list', { name: /^Done 1$/ }).textContent).toContain('Pick a platform');
     expect(screen.getByText('Take a snapshot to count what gets done after it.')).toBeTruthy();
+  });
+
+  it('exports the plan as CSV through the save dialog, saying where, or why not', async () => {
+    const onexport = vi
+      .fn()
+      .mockResolvedValueOnce({
+        path: '/home/ada/Acme – actions – 2026-11-30.csv',
+        name: 'Acme – actions – 2026-11-30.csv',
+        not_opened: null,
+      })
+      .mockResolvedValueOnce(null)
+      .mockRejectedValueOnce(new Error('/home/ada: permission denied; nothing was written'));
+    render(PlanPanel, { plan, framework: fakeFramework, onopen: vi.fn(), onexport });
+    const button = screen.getByRole('button', { name: 'Export plan as CSV' });
+    await fireEvent.click(button);
+    expect((await screen.findByRole('status')).textContent).toContain(
+      'Saved Acme – actions – 2026-11-30.csv in /home/ada',
+    );
+    await fireEvent.click(button);
+    await waitFor(() => expect(screen.queryByRole('status'), 'a cancelled dialog saved nothing to tell').toBeNull());
+    await fireEvent.click(button);
+    expect((await screen.findByRole('alert')).textContent).toContain('permission denied');
+  });
+
+  it('offers no export of an empty plan', () => {
+    render(PlanPanel, {
+      plan: { open: [], overdue: [], done_since: [], since: null },
+      framework: fakeFramework,
+      onopen: vi.fn(),
+      onexport: vi.fn(),
+    });
+    expect(screen.queryByRole('button', { name: 'Export plan as CSV' })).toBeNull();
   });
 });

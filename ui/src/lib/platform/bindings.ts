@@ -420,6 +420,30 @@ revealed: boolean, blackout: boolean, org: number | null, workshop: number | nul
  */
 started_at: string, };
 
+export type ReportFormatChoice = { 
+/**
+ * Its files' extension, which is also how `save_report` names it.
+ */
+extension: string, 
+/**
+ * What a person calls it.
+ */
+label: string, };
+
+export type SavedFile = { 
+/**
+ * Where it was written: the name chosen, or a free one beside it when that was taken.
+ */
+path: string, 
+/**
+ * Its file name alone.
+ */
+name: string, 
+/**
+ * Why it could not be opened afterwards, when it could not (it is saved all the same).
+ */
+not_opened: string | null, };
+
 export interface Commands {
   /** The loaded framework: identity, kinds, maturity scale, every node and edge. */
   framework: { args: {  }; result: FrameworkView };
@@ -475,6 +499,16 @@ export interface Commands {
   dashboard: { args: { org: number }; result: Dashboard };
   /** The organisation's actions as CSV for an issue tracker (the text, not a file). */
   actions_csv: { args: { org: number }; result: string };
+  /** Asks where to save the organisation's actions as CSV (the desktop's save dialog), writes */
+  /** them there and opens the file; `null` when the person cancelled. */
+  save_actions_csv: { args: { org: number }; result: SavedFile | null };
+  /** The formats a report can be saved in, in the order the Report dialog offers them. */
+  report_formats: { args: {  }; result: Array<ReportFormatChoice> };
+  /** The report as its file will say it, as a self-contained HTML page for the preview. */
+  report_preview: { args: { org: number; profile: string; since: string | null; include_scores: boolean }; result: string };
+  /** Asks where to save the report (the desktop's save dialog), writes it there, never over an */
+  /** earlier file, and opens it; `null` when the person cancelled. */
+  save_report: { args: { org: number; profile: string; since: string | null; include_scores: boolean; format: string }; result: SavedFile | null };
   /** What concerns a stakeholder: perspectives and capabilities. */
   lens: { args: { stakeholder: string }; result: Lens };
   /** The graph layout saved for a content pack, if any. */

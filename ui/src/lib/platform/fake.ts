@@ -4,10 +4,11 @@
 // by calling the real commands on `content/examples/mini`, following `fixtures/scenarios.json`.
 // A test therefore asserts what the app really answers, and fails when the core changes until
 // the recording is made again. What this class keeps itself is what the shell, not the core,
-// owns: the calls made, the presentation and its event, exported files, graph layouts, whether
-// the search index is ready yet, and forced failures of the store or the pack.
+// owns: the calls made, the presentation and its event, exported files, files saved through the
+// save dialog (which the person answers, not the core), graph layouts, whether the search index
+// is ready yet, and forced failures of the store or the pack.
 import recordedText from './fixtures/recorded.json?raw';
-import type { ApiError, FrameworkView, Presentation, SavedLayout, StoreStatus } from './bindings';
+import type { ApiError, FrameworkView, Presentation, SavedFile, SavedLayout, StoreStatus } from './bindings';
 import { AppError, type Args, type Command, type Events, type Platform, type Result } from './index';
 
 type Answer = { ok: unknown } | { error: ApiError };
@@ -71,6 +72,13 @@ export class FakePlatform implements Platform {
   exports: { name: string; data: string; base64: boolean }[] = [];
   presentation: Presentation | null = null;
   opened: string[] = [];
+  /** What the save dialog answers: a folder (the file keeps its proposed name) or null, as
+   *  when the person cancels. */
+  saveDialogAnswer: string | null = '/exports';
+  /** When set, a save fails with this, as when the folder chosen cannot be written. */
+  saveError: AppError | null = null;
+  /** Every file saved through the save dialog, with what it was asked for. */
+  saved: { command: 'save_report' | 'save_actions_csv'; args: unknown; file: SavedFile }[] = [];
   private listeners = new Map<string, Set<(payload: never) => void>>();
 
   /** Starts in `scenario`'s state after its setup writes (`empty`: a new, empty store). */
@@ -137,6 +145,17 @@ export class FakePlatform implements Platform {
       case 'open_presenter':
         this.opened.push('presenter');
         return { value: null };
+      case 'save_report':
+      case 'save_actions_csv': {
+        if (this.saveError) throw this.saveError;
+        if (this.saveDialogAnswer === null) return { value: null };
+        // As the shell never overwrites, each save gets a name of its own.
+        const ext = command === 'save_report' ? (args as Args<'save_report'>).format : 'csv';
+        const name = `${command === 'save_report' ? 'report' : 'actions'} ${this.saved.length + 1}.${ext}`;
+        const file: SavedFile = { path: `${this.saveDialogAnswer}/${name}`, name, not_opened: null };
+        this.saved.push({ command, args: structuredClone(args), file });
+        return { value: structuredClone(file) };
+      }
       default:
         return undefined;
     }
