@@ -6,19 +6,29 @@ import { adjacency, fadedBy, neighbourhood } from './focus';
 
 const model = modelOf(toElements(fakeFramework));
 
-describe('neighbourhood', () => {
+describe('neighbourhood: the depth rule', () => {
   const adj = adjacency(model);
 
-  it('walks edges both ways and counts a group and its members as neighbours', () => {
-    expect(neighbourhood(adj, 'a-one', 1)).toEqual(new Set(['a-one', 'alpha', 'b-one']));
-    expect(neighbourhood(adj, 'boss', 1)).toEqual(new Set(['boss', 'alpha']));
+  it('takes a link as a step and brings the node’s group along as its frame', () => {
+    expect(neighbourhood(adj, 'a-one', 1)).toEqual(new Set(['a-one', 'alpha', 'b-one', 'beta']));
   });
 
-  it('grows with depth', () => {
-    expect(neighbourhood(adj, 'boss', 2)).toEqual(new Set(['boss', 'alpha', 'a-one', 'a-two', 'a-three', 'mini']));
-    // Every node is within three steps but Beta two: Boss, Alpha, Mini, Beta, Beta two.
-    const far = neighbourhood(adj, 'boss', 3);
-    expect(fakeFramework.nodes.map((n) => n.id).filter((id) => !far.has(id))).toEqual(['b-two']);
+  it('does not walk from a capability’s perspective to its siblings or the whole framework', () => {
+    // Before the rule, two steps from a capability reached every sibling and the framework, and
+    // three reached nearly everything.
+    const far = neighbourhood(adj, 'a-one', 3);
+    expect(far.has('a-two'), 'a sibling is not two steps away through the perspective').toBe(false);
+    expect(far.has('align'), 'the framework’s stages are not pulled in through it').toBe(false);
+    expect(far).toEqual(new Set(['a-one', 'alpha', 'b-one', 'beta']));
+  });
+
+  it('puts a perspective’s capabilities one step from it when it is the focus', () => {
+    expect(neighbourhood(adj, 'alpha', 1)).toEqual(new Set(['alpha', 'a-one', 'a-two', 'a-three', 'boss', 'mini']));
+  });
+
+  it('walks into a perspective reached by a link, one step further', () => {
+    expect(neighbourhood(adj, 'boss', 1)).toEqual(new Set(['boss', 'alpha', 'mini']));
+    expect(neighbourhood(adj, 'boss', 2)).toEqual(new Set(['boss', 'alpha', 'mini', 'a-one', 'a-two', 'a-three']));
   });
 
   it('does not walk through hidden edges', () => {
