@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { byRole, launchApp, saveScreenshot, waitForGraph } from '../support.mjs';
+import { byRole, clickNodeInGraph, launchApp, saveScreenshot, waitForGraph } from '../support.mjs';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'atlas-e2e-graph-scene-'));
 
@@ -42,14 +42,18 @@ const SCENE = () => {
     .map((r) => ({ x1: r.left - canvas.left, y1: r.top - canvas.top, x2: r.right - canvas.left, y2: r.bottom - canvas.top }));
   const nodes = seen.map((n) => {
     const b = n.renderedBoundingBox({ includeLabels: true, includeOverlays: false });
-    return { id: n.id(), kind: n.data('kind'), box: { x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 } };
+    return { id: n.id(), title: n.data('label'), kind: n.data('kind'), box: { x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 } };
   });
+  const bundles = cy.edges('.bundle').filter((e) => e.visible()).map((e) => ({ id: e.id(), count: e.data('count') }));
+  const lit = cy.edges('.lit').filter((e) => e.visible()).length;
   return {
     width: canvas.width,
     height: canvas.height,
     zoom: cy.zoom(),
     pan: cy.pan(),
-    total: cy.nodes().filter((n) => !n.isParent() || n.data('kind')).length,
+    total: cy.nodes().length,
+    bundles,
+    lit,
     shown: seen.length,
     labels,
     overlaps,
@@ -97,4 +101,84 @@ describe('the graph at a glance', () => {
       });
     }
   }
+
+  it('frames a Focus 2 on a capability in the free canvas, and Esc puts the camera back', async () => {
+    await browser.setWindowSize(1280, 800);
+    await (await byRole(browser, 'combobox', 'Theme')).selectByAttribute('value', 'light');
+    await browser.pause(500);
+    await fit(browser);
+    await clickNodeInGraph(browser, 'Data curation');
+    await browser.waitUntil(async () => (await browser.execute(() => document.querySelector('section[aria-label="Framework graph"] [role="img"]')._cyreg.cy.$(':selected').data('label'))) === 'Data curation', {
+      timeoutMsg: 'Data curation was not selected',
+    });
+    const before = await read(browser);
+    for (const depth of ['1', '3']) {
+      await browser.keys([depth]);
+      await browser.pause(500);
+      console.log(`# focus ${depth} on Data curation: ${(await read(browser)).nodes.length} nodes`);
+    }
+    await browser.keys(['2']);
+    await browser.pause(900);
+    const s = await read(browser);
+    await saveScreenshot(browser, 'graph-focus-2-light-1280x800');
+    const focused = s.nodes.filter((n) => n.kind !== 'perspective' || true);
+    console.log(`# focus 2 on Data curation: ${focused.length} of ${s.total} nodes shown, zoom ${before.zoom.toFixed(2)} → ${s.zoom.toFixed(2)}`);
+    // A focus is for reading one neighbourhood: at most a third of the graph, or it is the
+    // graph again (before the depth rule, depth 3 kept 132 of 151 nodes).
+    assert.ok(focused.length <= s.total / 3, `a focus shows at most a third of the graph: ${focused.length} of ${s.total}`);
+    assert.ok(focused.length >= 5, `the focus shows the capability's neighbourhood: ${focused.length} nodes`);
+    const [bar, legend] = s.chrome;
+    const out = focused.filter(
+      (n) =>
+        n.box.x1 < 0 ||
+        n.box.x2 > s.width ||
+        n.box.y1 < bar.y2 ||
+        n.box.y2 > s.height ||
+        (n.box.y2 > legend.y1 && n.box.x1 < legend.x2),
+    );
+    assert.deepEqual(out.map((n) => n.title), [], 'every focused node is inside the visible canvas, clear of the toolbar and legend');
+    assert.ok(s.lit > 0, 'the focus draws the lines between its nodes');
+    assert.equal(s.bundles.length, 0, 'the bundles between perspectives give way to the real lines');
+
+    await browser.keys(['Escape']);
+    await browser.pause(900);
+    const back = await read(browser);
+    assert.ok(Math.abs(back.zoom - before.zoom) < 0.01, `Esc restores the zoom (${before.zoom} → ${back.zoom})`);
+    assert.ok(
+      Math.abs(back.pan.x - before.pan.x) < 2 && Math.abs(back.pan.y - before.pan.y) < 2,
+      `Esc restores the pan (${JSON.stringify(before.pan)} → ${JSON.stringify(back.pan)})`,
+    );
+    assert.equal(back.shown, before.shown, 'Esc returns to the scene as it was');
+  });
+
+  it('switches kinds of line from the legend, and keeps Fit large with the legend open', async () => {
+    await browser.setWindowSize(1280, 800);
+    await browser.pause(500);
+    await fit(browser);
+    const closed = await read(browser);
+    const legend = await byRole(browser, 'region', 'Legend');
+    const toggle = await legend.$('button[aria-expanded]');
+    await toggle.click();
+    await fit(browser);
+    const open = await read(browser);
+    await saveScreenshot(browser, 'graph-fit-legend-open-1280x800');
+    console.log(`# Fit zoom with the legend closed ${closed.zoom.toFixed(2)}, open ${open.zoom.toFixed(2)}`);
+    assert.ok(open.zoom >= closed.zoom * 0.7, `an open legend keeps most of Fit (${open.zoom} against ${closed.zoom})`);
+    const [, box] = open.chrome;
+    const under = open.nodes.filter((n) => n.box.x1 < box.x2 && n.box.y2 > box.y1);
+    assert.deepEqual(under.map((n) => n.title), [], 'nothing is framed under the open legend');
+
+    const total = (s) => s.bundles.reduce((sum, b) => sum + b.count, 0);
+    const references = await byRole(browser, 'button', 'refers to', { within: legend });
+    assert.equal(await references.getAttribute('aria-pressed'), 'true');
+    await references.click();
+    await browser.pause(300);
+    const fewer = await read(browser);
+    assert.equal(await references.getAttribute('aria-pressed'), 'false', 'the legend shows the kind is off');
+    assert.ok(total(fewer) < total(open), `switching cross-references off lowers the counts between perspectives (${total(open)} → ${total(fewer)})`);
+    await references.click();
+    await browser.pause(300);
+    assert.equal(total(await read(browser)), total(open), 'switching them back on restores the counts');
+    await toggle.click();
+  });
 });

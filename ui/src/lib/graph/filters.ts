@@ -21,15 +21,21 @@ export const NO_FILTERS: GraphFilters = {
 };
 
 /**
- * The kinds a pack's graph opens with: the framework, its perspectives and their capabilities.
+ * The nodes a pack's graph opens with: the framework and its structure, its perspectives and
+ * their capabilities (whatever a pack calls them: every group and every member of one).
  * Everything else (roles, concepts, stages, domains, outcomes…) enters the scene through the
  * filters, the lens, a search result or a focus, not as a permanent ring of small dots.
  */
-export const SCENE_KINDS: readonly string[] = ['framework', 'perspective', 'capability'];
+export function inScene(model: GraphModel): Set<string> {
+  const groups = new Set(model.nodes.map((n) => n.parent).filter((p): p is string => !!p));
+  return new Set(model.nodes.filter((n) => n.kind === 'framework' || n.parent || groups.has(n.id)).map((n) => n.id));
+}
 
-/** The filters a graph opens with: every kind outside the scene hidden. */
-export function sceneFilters(kinds: Iterable<string>): GraphFilters {
-  return { ...NO_FILTERS, hiddenKinds: [...new Set(kinds)].filter((k) => !SCENE_KINDS.includes(k)) };
+/** The filters a graph opens with: every kind with no node in the scene hidden. */
+export function sceneFilters(model: GraphModel): GraphFilters {
+  const scene = inScene(model);
+  const kinds = new Set(model.nodes.filter((n) => scene.has(n.id)).map((n) => n.kind));
+  return { ...NO_FILTERS, hiddenKinds: [...new Set(model.nodes.map((n) => n.kind))].filter((k) => !kinds.has(k)) };
 }
 
 export function activeFilterCount(f: GraphFilters): number {

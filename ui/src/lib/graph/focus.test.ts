@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeFramework } from '../platform/fake';
 import { toElements } from './elements';
-import { modelOf, hiddenBy, NO_FILTERS } from './filters';
+import { modelOf, hiddenBy, NO_FILTERS, type GraphModel } from './filters';
 import { adjacency, fadedBy, neighbourhood } from './focus';
 
 const model = modelOf(toElements(fakeFramework));
@@ -29,6 +29,29 @@ describe('neighbourhood: the depth rule', () => {
   it('walks into a perspective reached by a link, one step further', () => {
     expect(neighbourhood(adj, 'boss', 1)).toEqual(new Set(['boss', 'alpha', 'mini']));
     expect(neighbourhood(adj, 'boss', 2)).toEqual(new Set(['boss', 'alpha', 'mini', 'a-one', 'a-two', 'a-three']));
+  });
+
+  it('ends a path at a role linked to many, but goes on through a concept that few share', () => {
+    const caps = Array.from({ length: 12 }, (_, i) => `c${i}`);
+    const m: GraphModel = {
+      nodes: [
+        { id: 'p', kind: 'perspective', parent: null },
+        ...caps.map((id) => ({ id, kind: 'capability', parent: 'p' })),
+        { id: 'hub', kind: 'stakeholder', parent: null },
+        { id: 'bridge', kind: 'concept', parent: null },
+      ],
+      edges: [
+        ...caps.map((c, i) => ({ id: `h${i}`, source: 'hub', target: c, kind: 'concerns' })),
+        { id: 'b0', source: 'c0', target: 'bridge', kind: 'mentions' },
+        { id: 'b1', source: 'c1', target: 'bridge', kind: 'mentions' },
+      ],
+    };
+    const a = adjacency(m);
+    const two = neighbourhood(a, 'c0', 2);
+    expect(two.has('c1'), 'a concept two capabilities share links them').toBe(true);
+    expect(two.has('c5'), 'a role concerned with every capability does not make them neighbours').toBe(false);
+    // Focused on the role itself, all it is concerned with is one step away.
+    expect(neighbourhood(a, 'hub', 1).size).toBe(14);
   });
 
   it('does not walk through hidden edges', () => {

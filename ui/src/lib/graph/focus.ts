@@ -9,6 +9,12 @@
 // - A whole that is the subject (the focus itself, or reached by a link, as a role concerned
 //   with a perspective) has its parts one step away: a perspective's focus is about its
 //   capabilities.
+// - The walk goes on through the framework's structure (groups and their members). A node
+//   outside it (a role, a concept, a stage) goes on only when it links few nodes, at most √n of
+//   the pack's n (12 in a pack of 151): a concept three capabilities share is a bridge between
+//   them, a role concerned with thirty is not, since through it everything would be two steps
+//   from everything. The framework itself always ends a path. The focus itself is always walked
+//   from, whatever it is.
 // Before this rule, a capability reached its perspective in one step, every sibling and the
 // framework in two, and nearly the whole graph in three.
 import type { GraphModel } from './filters';
@@ -18,15 +24,17 @@ export interface Adjacency {
   links: Map<string, string[]>;
   /** The whole each node is a part of: its group, or what it is `part_of`. */
   wholes: Map<string, string[]>;
-  /** The parts of each whole, one step away only when focusing on the whole itself. */
+  /** The parts of each whole, one step from it when it is the subject. */
   parts: Map<string, string[]>;
+  /** The nodes a walk goes on from (see the rule above); the others end a path. */
+  through: Set<string>;
 }
 
 const push = (m: Map<string, string[]>, k: string, v: string) => (m.get(k) ?? m.set(k, []).get(k)!).push(v);
 
 /** The steps between shown nodes. `gone` is the set of hidden or ghost elements. */
 export function adjacency(model: GraphModel, gone: Set<string> = new Set()): Adjacency {
-  const adj: Adjacency = { links: new Map(), wholes: new Map(), parts: new Map() };
+  const adj: Adjacency = { links: new Map(), wholes: new Map(), parts: new Map(), through: new Set() };
   const out = (a: string, b: string) => gone.has(a) || gone.has(b) || a === b;
   const contain = (part: string, whole: string) => {
     if (out(part, whole)) return;
@@ -42,6 +50,13 @@ export function adjacency(model: GraphModel, gone: Set<string> = new Set()): Adj
       push(adj.links, e.target, e.source);
     }
   }
+  const groups = new Set(model.nodes.map((n) => n.parent).filter((p): p is string => !!p));
+  const few = Math.max(2, Math.round(Math.sqrt(model.nodes.length)));
+  for (const n of model.nodes) {
+    if (n.kind === 'framework') continue;
+    const structure = !!n.parent || groups.has(n.id);
+    if (structure || (adj.links.get(n.id)?.length ?? 0) <= few) adj.through.add(n.id);
+  }
   return adj;
 }
 
@@ -53,6 +68,7 @@ export function neighbourhood(adj: Adjacency, start: string, depth: number): Set
   for (let d = 0; d < depth && frontier.length; d++) {
     const next: string[] = [];
     for (const id of frontier) {
+      if (id !== start && !adj.through.has(id)) continue;
       for (const n of [...(adj.links.get(id) ?? []), ...(adj.parts.get(id) ?? [])]) {
         if (!seen.has(n)) {
           seen.add(n);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fakeFramework } from '../platform/fake';
-import { NO_FILTERS, sceneFilters } from './filters';
+import { modelOf, NO_FILTERS, sceneFilters } from './filters';
+import { toElements } from './elements';
+
+const model = modelOf(toElements(fakeFramework));
 import { GraphLook } from './look.svelte';
 
 function lookAt(selected: string | null, lens: { stakeholder: string; ids: Set<string> } | null = null) {
@@ -21,7 +24,7 @@ describe('GraphLook', () => {
   it('opens on the scene, and brings in what the selection and its focus reach', () => {
     const look = new GraphLook(
       { view: () => fakeFramework, selected: () => 'a-two', lens: () => null, heat: () => null },
-      sceneFilters(fakeFramework.nodes.map((n) => n.kind)),
+      sceneFilters(model),
     );
     expect(look.gone.has('aide'), 'a role is outside the scene').toBe(true);
     expect(look.gone.has('a-two')).toBe(false);

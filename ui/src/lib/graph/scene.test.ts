@@ -50,7 +50,7 @@ function labelBoxes(
 
 describe('the default scene', () => {
   it('is the framework, its perspectives and their capabilities; roles and stages wait outside', () => {
-    const filters = sceneFilters(fakeFramework.nodes.map((n) => n.kind));
+    const filters = sceneFilters(model);
     const { hidden } = hiddenBy(model, filters);
     const shown = fakeFramework.nodes.filter((n) => !hidden.has(n.id)).map((n) => n.kind);
     expect(new Set(shown)).toEqual(new Set(['framework', 'perspective', 'capability']));
@@ -58,7 +58,7 @@ describe('the default scene', () => {
   });
 
   it('takes in what is brought in (a focus, the lens, a search result), whatever its kind', () => {
-    const filters = sceneFilters(fakeFramework.nodes.map((n) => n.kind));
+    const filters = sceneFilters(model);
     const { hidden } = hiddenBy(model, filters, new Set(['boss']));
     expect(hidden.has('boss')).toBe(false);
     expect(hidden.has('aide')).toBe(true);
@@ -153,6 +153,24 @@ describe('sceneLayout', () => {
       const inside = scene.cards.some((c) => p.x > c.x1 && p.x < c.x2 && p.y > c.y1 && p.y < c.y2);
       expect(inside, `role${r} sits on a card`).toBe(false);
     }
+  });
+
+  it('nests a group within a group, its members indented under its title', () => {
+    const m: GraphModel = {
+      nodes: [
+        { id: 'fn', kind: 'function', parent: null },
+        { id: 'cat', kind: 'category', parent: 'fn' },
+        { id: 's1', kind: 'subcategory', parent: 'cat' },
+        { id: 's2', kind: 'subcategory', parent: 'cat' },
+        { id: 'other', kind: 'category', parent: 'fn' },
+        { id: 's3', kind: 'subcategory', parent: 'other' },
+      ],
+      edges: [],
+    };
+    const p = sceneLayout(m, (id) => id).positions;
+    expect(p.s2.y).toBeGreaterThan(p.s1.y);
+    expect(p.s3.y - p.s2.y, 'room for the next group’s title between them').toBeGreaterThan(30);
+    expect(p.s1.x).toBe(p.s3.x);
   });
 
   it('lays the same pack out the same way every time', () => {

@@ -61,28 +61,51 @@ export function wrapLines(text: string, maxWidth: number, px: number, measure: M
 
 interface Card {
   id: string;
-  /** Members with their offset from the card's top left (model units) and the list's size. */
-  rows: { id: string; y: number }[];
+  /** Members with their offset from the card's content top left (model units). */
+  rows: { id: string; x: number; y: number }[];
   width: number;
   height: number;
   /** The title's width, which may be wider than the card. */
   title: number;
 }
 
-/** A group's card: its members listed, each row as tall as its wrapped label. */
-function cardOf(id: string, title: string, members: { id: string; title: string }[], wrap: number, m: Measure): Card {
+type Members = Map<string, { id: string; title: string }[]>;
+
+/**
+ * A group's card: its members listed, each row as tall as its wrapped label. A member that is a
+ * group itself is a box within the card: its title, then its own members, indented.
+ */
+function cardOf(id: string, title: string, members: Members, wrap: number, m: Measure): Card {
   const rows: Card['rows'] = [];
-  let y = 0;
   let widest = 0;
-  for (const n of members) {
-    const lines = wrapLines(n.title, wrap, SCENE_FONT, m);
-    const h = Math.max(SCENE_NODE.height, lines.length * SCENE_FONT);
-    widest = Math.max(widest, ...lines.map((l) => m(l, SCENE_FONT)));
-    rows.push({ id: n.id, y: y + h / 2 });
-    y += h + ROW_GAP;
-  }
-  const width = SCENE_NODE.width + LABEL_GAP + Math.min(widest, wrap) + 2 * CARD_PADDING;
-  return { id, rows, width, height: Math.max(0, y - ROW_GAP) + 2 * CARD_PADDING, title: m(title, TITLE_FONT, true) };
+  const list = (ids: { id: string; title: string }[], indent: number, top: number): number => {
+    let y = top;
+    for (const n of ids) {
+      const inner = members.get(n.id);
+      if (inner) {
+        widest = Math.max(widest, indent + m(n.title, TITLE_FONT, true));
+        y = list(inner, indent + CARD_PADDING, y + TITLE_FONT + TITLE_GAP + CARD_PADDING) + CARD_PADDING + ROW_GAP;
+        continue;
+      }
+      const lines = wrapLines(n.title, wrap, SCENE_FONT, m);
+      const h = Math.max(SCENE_NODE.height, lines.length * SCENE_FONT);
+      widest = Math.max(
+        widest,
+        indent + SCENE_NODE.width + LABEL_GAP + Math.max(...lines.map((l) => m(l, SCENE_FONT))),
+      );
+      rows.push({ id: n.id, x: indent, y: y + h / 2 });
+      y += h + ROW_GAP;
+    }
+    return y - ROW_GAP;
+  };
+  const height = Math.max(0, list(members.get(id) ?? [], 0, 0));
+  return {
+    id,
+    rows,
+    width: widest + 2 * CARD_PADDING,
+    height: height + 2 * CARD_PADDING,
+    title: m(title, TITLE_FONT, true),
+  };
 }
 
 export interface Scene {
@@ -104,7 +127,7 @@ export function sceneLayout(
   measure: Measure = roughMeasure,
   aspect = DEFAULT_ASPECT,
 ): Scene {
-  const members = new Map<string, { id: string; title: string }[]>();
+  const members: Members = new Map();
   for (const n of model.nodes)
     if (n.parent)
       (members.get(n.parent) ?? members.set(n.parent, []).get(n.parent)!).push({ id: n.id, title: titleOf(n.id) });
@@ -116,7 +139,7 @@ export function sceneLayout(
 
   let best: (Scene & { zoom: number }) | null = null;
   for (const wrap of WIDTHS) {
-    const cards = groups.map((g) => cardOf(g, titleOf(g), members.get(g)!, wrap, measure));
+    const cards = groups.map((g) => cardOf(g, titleOf(g), members, wrap, measure));
     for (let cols = 1; cols <= Math.max(1, cards.length); cols++) {
       const scene = gridOf(cards, cols, rootWidth, roots);
       const w = scene.box.x2 - scene.box.x1;
