@@ -42,6 +42,16 @@ export type Measure = (text: string, px: number, bold?: boolean) => number;
 /** An estimate for tests and for a page without a canvas: about 0.6 em per character. */
 export const roughMeasure: Measure = (text, px, bold = false) => text.length * px * (bold ? 0.64 : 0.58);
 
+/** Text widths in the font Cytoscape draws labels in, so the scene wraps them as it will. */
+export function canvasMeasure(): Measure {
+  const c2d = typeof document !== 'undefined' ? document.createElement('canvas').getContext('2d') : null;
+  if (!c2d) return roughMeasure;
+  return (text, px, bold = false) => {
+    c2d.font = `normal ${bold ? 'bold' : 'normal'} ${px}px ${LABEL_FONT}`;
+    return Math.ceil(c2d.measureText(text).width);
+  };
+}
+
 /** The lines Cytoscape wraps `text` into at `maxWidth` (its algorithm: greedy, at white space). */
 export function wrapLines(text: string, maxWidth: number, px: number, measure: Measure): string[] {
   if (measure(text, px) <= maxWidth) return [text];
