@@ -79,6 +79,21 @@ describe('the graph at a glance', () => {
   });
   after(async () => app?.close());
 
+  it('opens framed on the scene, not on the ring of roles and concepts around it', async () => {
+    const s = await read(browser);
+    const [bar, legend] = s.chrome;
+    const x1 = Math.min(...s.nodes.map((n) => n.box.x1));
+    const x2 = Math.max(...s.nodes.map((n) => n.box.x2));
+    const y1 = Math.min(...s.nodes.map((n) => n.box.y1));
+    const y2 = Math.max(...s.nodes.map((n) => n.box.y2));
+    const [freeW, freeH] = [s.width - 32, legend.y1 - bar.y2 - 32];
+    console.log(`# at launch: canvas ${s.width}x${s.height}, picture ${Math.round(x2 - x1)}x${Math.round(y2 - y1)}, ${s.shown} nodes`);
+    assert.ok(
+      x2 - x1 >= 0.8 * freeW || y2 - y1 >= 0.8 * freeH,
+      `the scene fills the free canvas at launch (${Math.round(x2 - x1)}×${Math.round(y2 - y1)} of ${freeW}×${freeH})`,
+    );
+  });
+
   for (const [w, h] of [
     [1280, 800],
     [1920, 1080],
