@@ -348,9 +348,15 @@ function sceneStyle(dark: boolean, wrap: number): StylesheetJson {
         'text-justification': 'left',
       },
     },
+    // A card's title on one line: the layout made the card as wide as its titles (scene.ts).
     {
       selector: 'node.group',
-      style: { padding: `${CARD_PADDING}px`, 'font-size': TITLE_FONT, 'text-margin-y': -TITLE_GAP },
+      style: {
+        padding: `${CARD_PADDING}px`,
+        'font-size': TITLE_FONT,
+        'text-margin-y': -TITLE_GAP,
+        'text-wrap': 'none',
+      },
     },
     { selector: 'node.framework', style: { 'font-size': ROOT_FONT, 'text-max-width': `${ROOT_WIDTH}px` } },
     // A member's own lines are drawn while it is hovered, selected or in focus; between groups,
