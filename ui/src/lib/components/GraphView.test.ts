@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/sv
 import GraphView from './GraphView.svelte';
 import { FakePlatform, fakeFramework } from '../platform/fake';
 import { installCanvasStub } from '../graph/canvas-stub';
-import { fingerprint } from '../graph/layout';
+import { layoutFingerprint as fingerprint } from '../graph/arrange';
 import { levelHeat, NOT_APPLICABLE, NOT_ASSESSED } from '../heat';
 
 beforeAll(() => installCanvasStub());
@@ -24,13 +24,18 @@ async function ready() {
 const button = (id: string) => document.querySelector<HTMLButtonElement>(`[data-node-id="${id}"]`)!;
 const at = (id: string) => ({ x: button(id).dataset.x, y: button(id).dataset.y });
 const ids = fakeFramework.nodes.map((n) => n.id);
+/** What the graph opens on: the framework, its perspectives and their capabilities. */
+const scene = fakeFramework.nodes
+  .filter((n) => ['framework', 'perspective', 'capability'].includes(n.kind))
+  .map((n) => n.id);
 
 describe('GraphView layout', () => {
   it('lays the graph out, gives every node a position and saves the layout for the pack', async () => {
     const { platform } = mount();
     const canvas = await ready();
     expect(canvas.dataset.nodes).toBe(String(fakeFramework.nodes.length));
-    for (const id of ids) expect(Number.isFinite(Number(at(id).x))).toBe(true);
+    for (const id of scene) expect(Number.isFinite(Number(at(id).x)), `${id} is drawn`).toBe(true);
+    expect(button('boss').dataset.hidden, 'a role waits outside the scene until asked for').toBe('true');
     await waitFor(() => expect(platform.layouts.get('mini')).toBeDefined());
     const saved = platform.layouts.get('mini')!;
     expect(saved.fingerprint).toBe(fingerprint(ids));
@@ -65,7 +70,6 @@ describe('GraphView layout', () => {
     await ready();
     expect(Number(at('b-one').x)).toBeGreaterThan(Number(at('a-one').x));
     expect(at('b-one').y).toBe(at('a-one').y);
-    expect(Number(at('boss').y)).toBeGreaterThan(Number(at('a-one').y));
     expect(platform.calls.some((c) => c.command === 'save_layout')).toBe(false);
   });
 
@@ -85,7 +89,7 @@ describe('GraphView layout', () => {
     }) as typeof platform.call;
     mount({}, platform);
     await ready();
-    expect(at('boss').x).toBeDefined();
+    expect(at('a-one').x).toBeDefined();
     expect((await screen.findByRole('alert')).textContent).toContain('store is read-only');
   });
 });
@@ -124,23 +128,29 @@ describe('GraphView overlays', () => {
 });
 
 describe('GraphView filters and focus', () => {
-  it('hides a node kind without moving anything else', async () => {
+  it('brings a kind outside the scene in, and hides it again, without moving anything else', async () => {
     mount();
     await ready();
     const before = at('a-one');
+    const outside = new Set(fakeFramework.nodes.map((n) => n.kind)).size - 3;
+    expect(document.querySelector('summary')!.getAttribute('aria-label')).toBe(`Filters, ${outside} active`);
     await fireEvent.click(screen.getByText('Filters'));
+    await fireEvent.click(screen.getByRole('checkbox', { name: 'Stakeholders' }));
+    await waitFor(() => expect(button('boss').dataset.x).toBeDefined());
+    expect(button('boss').dataset.hidden).toBeUndefined();
     await fireEvent.click(screen.getByRole('checkbox', { name: 'Stakeholders' }));
     await waitFor(() => expect(button('boss').dataset.hidden).toBe('true'));
     await waitFor(() => expect(button('boss').dataset.x).toBeUndefined());
     expect(at('a-one')).toEqual(before);
-    expect(document.querySelector('summary')!.getAttribute('aria-label')).toBe('Filters, 1 active');
   });
 
   it('focuses on the selection with keys 1-3, announces it, and clears with Esc', async () => {
     mount({ selected: 'boss' });
     await ready();
     await fireEvent.keyDown(window, { key: '1' });
-    expect(screen.getByRole('status').textContent).toContain('Focus on Boss, 1 step: 2 nodes shown');
+    // Boss, the perspective it is concerned with, and that perspective's frame, the framework.
+    expect(screen.getByRole('status').textContent).toContain('Focus on Boss, 1 step: 3 nodes shown');
+    expect(button('boss').dataset.hidden, 'the focus brings its role into the scene').toBeUndefined();
     expect(button('b-one').dataset.faded).toBe('true');
     expect(button('alpha').dataset.faded).toBeUndefined();
     expect(screen.getByRole('button', { name: 'Focus depth 1' }).getAttribute('aria-pressed')).toBe('true');
@@ -195,7 +205,7 @@ describe('GraphView re-layout', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Re-layout' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Laid out again.'));
     expect(saves()).toBe(before + 1);
-    for (const id of ids) expect(at(id).x).toBeDefined();
+    for (const id of scene) expect(at(id).x).toBeDefined();
   });
 
   it('keeps pinned nodes where they are', async () => {
@@ -224,8 +234,7 @@ describe('GraphView export', () => {
   it('exports the visible graph as SVG and says where it was saved', async () => {
     const { platform } = mount();
     await ready();
-    await fireEvent.click(screen.getByText('Filters'));
-    await fireEvent.click(screen.getByRole('checkbox', { name: 'Stakeholders' }));
+    // Roles are outside the scene: not drawn, so not exported.
     await fireEvent.click(screen.getByRole('button', { name: 'Export SVG' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved to /exports/mini-graph.svg'));
     const file = platform.exports[0];

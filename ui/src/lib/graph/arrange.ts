@@ -14,18 +14,32 @@ const SEED = 20240213;
 /** Saved positions are rounded to a tenth of a unit: enough to look the same, short to store. */
 const tenth = (v: number) => Math.round(v * 10) / 10;
 
-const fingerprintOf = (model: GraphModel) => fingerprint(model.nodes.map((n) => n.id));
+/**
+ * Which way of laying out a saved layout was made by: a layout saved before the scene (a
+ * force-directed hairball) is not reused, the pack is laid out afresh once.
+ */
+const LAYOUT_VERSION = 'scene1';
+
+/** The key a saved layout of these node ids is kept under. */
+export const layoutFingerprint = (ids: Iterable<string>) => `${LAYOUT_VERSION}:${fingerprint(ids)}`;
+
+export const fingerprintOf = (model: GraphModel) => layoutFingerprint(model.nodes.map((n) => n.id));
 
 /**
  * Where the graph starts. A saved layout is used when it is of exactly these nodes (and brings
- * its dragged nodes with it); otherwise a big pack gets the one-pass draft layout, since fcose
- * would take seconds, and a small one the seed positions fcose then starts from.
+ * its dragged nodes with it); otherwise a big pack gets the one-pass draft layout, and a small
+ * one the scene (`scene`, see scene.ts).
  */
-export function startLayout(saved: SavedLayout | null, model: GraphModel, large: boolean) {
+export function startLayout(
+  saved: SavedLayout | null,
+  model: GraphModel,
+  large: boolean,
+  scene: () => Record<string, Point> = () => seedPositions(model),
+) {
   if (saved !== null && saved.fingerprint === fingerprintOf(model)) {
     return { positions: saved.positions, pinned: saved.pinned, reused: true };
   }
-  return { positions: large ? draftLayout(model) : seedPositions(model), pinned: [] as string[], reused: false };
+  return { positions: large ? draftLayout(model) : scene(), pinned: [] as string[], reused: false };
 }
 
 /** The elements with their start positions, as Cytoscape is created with them. */
@@ -53,9 +67,15 @@ export function runLayout(cy: Core, pinned: Set<string>, large: boolean) {
 
 /**
  * Lays the graph out afresh, dragged (pinned) nodes where they were dragged: a big pack (one
- * with a member layer) with the one-pass draft layout, a small one with fcose from the seeds.
+ * with a member layer) with the one-pass draft layout, a small one as the scene (`scene`).
  */
-export function layOutAgain(cy: Core, model: GraphModel, pinned: Set<string>, layer: MemberLayer | undefined) {
+export function layOutAgain(
+  cy: Core,
+  model: GraphModel,
+  pinned: Set<string>,
+  layer: MemberLayer | undefined,
+  scene: () => Record<string, Point>,
+) {
   if (layer) {
     const now = layoutOf(cy, layer, model, pinned).positions;
     const next = draftLayout(model, Object.fromEntries([...pinned].filter((id) => now[id]).map((id) => [id, now[id]])));
@@ -68,14 +88,13 @@ export function layOutAgain(cy: Core, model: GraphModel, pinned: Set<string>, la
     layer.place(next);
     return;
   }
-  const seeds = seedPositions(model);
+  const next = scene();
   cy.batch(() => {
     cy.nodes().forEach((n) => {
-      const p = seeds[n.id()];
+      const p = next[n.id()];
       if (p && n.isChildless() && !pinned.has(n.id())) n.position({ ...p });
     });
   });
-  runLayout(cy, pinned, false);
 }
 
 /** The layout as saved: every leaf's position (members out of the graph too) and the pinned nodes. */

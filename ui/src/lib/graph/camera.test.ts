@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   areaOf,
+  CHROME_GAP,
+  explorerArea,
   centreBox,
   explorerInsets,
   FALLBACK_MARGIN,
@@ -139,5 +141,23 @@ describe('moveCamera', () => {
     moveCamera(cy as never, to, 700, false);
     expect(cy.animate).toHaveBeenCalledWith(to, expect.objectContaining({ duration: 700 }));
     expect(cy.viewport).not.toHaveBeenCalled();
+  });
+});
+
+describe('explorerArea', () => {
+  const area = (b: { x1: number; y1: number; x2: number; y2: number }) => (b.x2 - b.x1) * (b.y2 - b.y1);
+
+  it('keeps the picture above a closed legend, which is one line tall', () => {
+    const a = explorerArea(870, 706, 35, { width: 90, height: 27 }, { width: 0, height: 0 });
+    expect(a.y2, 'above the legend and its gap').toBe(706 - 27 - CHROME_GAP);
+    expect(a.x1).toBe(CHROME_GAP);
+  });
+
+  it('puts the picture beside an open legend rather than shrink it above', () => {
+    // Above an open legend 300 px tall, Fit had under half the canvas.
+    const open = explorerArea(870, 706, 35, { width: 260, height: 300 }, { width: 200, height: 24 });
+    const closed = explorerArea(870, 706, 35, { width: 90, height: 27 }, { width: 200, height: 24 });
+    expect(open.x1, 'beside the legend').toBe(260 + 2 * CHROME_GAP);
+    expect(area(open) / area(closed), 'most of the canvas is still free').toBeGreaterThan(0.6);
   });
 });

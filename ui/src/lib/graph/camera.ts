@@ -50,6 +50,29 @@ export function explorerInsets(topBar: number, bottomBar: number): Insets {
   return { top: topBar + CHROME_GAP, right: CHROME_GAP, bottom: bottomBar + CHROME_GAP, left: CHROME_GAP };
 }
 
+/** The size of something drawn over the canvas, in screen pixels. */
+export interface Size {
+  width: number;
+  height: number;
+}
+
+/**
+ * The free area of the explorer's `width` × `height` canvas, with the legend in the bottom-left
+ * corner: either above everything along the bottom (the legend and the messages), or beside the
+ * legend and above the messages alone, whichever is larger. An open legend is tall; keeping
+ * the picture above it shrank Fit to about 40% of the canvas, while beside it the picture
+ * keeps its height.
+ */
+export function explorerArea(width: number, height: number, topBar: number, legend: Size, messages: Size): Box {
+  const above = areaOf(width, height, explorerInsets(topBar, Math.max(legend.height, messages.height)));
+  const beside = areaOf(width, height, {
+    ...explorerInsets(topBar, messages.height),
+    left: legend.width + 2 * CHROME_GAP,
+  });
+  const size = (b: Box) => Math.max(0, b.x2 - b.x1) * Math.max(0, b.y2 - b.y1);
+  return size(beside) > size(above) ? beside : above;
+}
+
 /** What presenting covers: the caption on the left, and a wide margin all round. */
 export function presentingInsets(width: number): Insets {
   return { top: STAGE_MARGIN, right: STAGE_MARGIN, bottom: STAGE_MARGIN, left: width * CAPTION_SHARE };
@@ -178,6 +201,11 @@ export class Camera {
     if (!box) return;
     const to = centreBox(box, this.area(0), Math.max(this.cy.zoom(), atLeast), this.limits());
     moveCamera(this.cy, to, MOVE_MS, this.calm);
+  }
+
+  /** Goes back to a viewport remembered earlier (the scene before a focus). */
+  go(to: Viewport, duration = MOVE_MS) {
+    moveCamera(this.cy, to, duration, this.calm);
   }
 
   /** Zooms by `factor` about the middle of the canvas, at once. */

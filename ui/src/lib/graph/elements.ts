@@ -2,6 +2,17 @@
 // mapping is unit-tested; GraphView.svelte only mounts what this produces.
 import type { ElementDefinition, StylesheetJson } from 'cytoscape';
 import type { FrameworkView } from '../platform';
+import {
+  CARD_PADDING,
+  LABEL_GAP,
+  ROOT_FONT,
+  ROOT_WIDTH,
+  SCENE_FONT,
+  SCENE_NODE,
+  TITLE_FONT,
+  TITLE_GAP,
+  type Bundle,
+} from './scene';
 
 /** The look of each node kind: a shape and a colour, shown in the legend too. */
 export const KIND_STYLE: Record<string, { shape: string; color: string }> = {
@@ -139,7 +150,26 @@ export const PRESENT_LABEL_PX = 24;
 export const GROUP_FONT_PX = 18;
 export const PRESENT_GROUP_PX = 32;
 
-export function graphStyle(dark: boolean, large = false, presenting = false): StylesheetJson {
+/** The line that stands for the links between two groups, with their count (see scene.ts). */
+export function bundleElement(b: Bundle, bend = 0): ElementDefinition {
+  return {
+    group: 'edges',
+    data: { id: b.id, source: b.source, target: b.target, count: b.count, bend },
+    classes: 'bundle',
+  };
+}
+
+/**
+ * The stylesheet. `scene` (a small pack, laid out as the scene with members' labels wrapped at
+ * `wrap`) lists members with their label beside them, draws the lines between groups as bundles
+ * and a node's own lines only while it is hovered, selected or in focus (class `lit`).
+ */
+export function graphStyle(
+  dark: boolean,
+  large = false,
+  presenting = false,
+  scene: { wrap: number } | null = null,
+): StylesheetJson {
   const { text, halo } = inkOf(dark);
   const outline = heatOutline(dark);
   const edgeKinds: StylesheetJson = Object.entries(EDGE_STYLE).map(([kind, look]) => ({
@@ -262,6 +292,7 @@ export function graphStyle(dark: boolean, large = false, presenting = false): St
       },
     },
     ...edgeKinds,
+    ...(scene ? sceneStyle(dark, scene.wrap) : []),
     {
       selector: 'node.lens-hit',
       // Colour and weight only: the heat overlay's dashed and dotted outlines must survive.
@@ -296,6 +327,65 @@ export function graphStyle(dark: boolean, large = false, presenting = false): St
     // only some of them are in the graph (see graph/members.ts).
     { selector: 'node.anchor', style: { visibility: 'hidden', events: 'no', width: 1, height: 1, label: '' } },
     ...(presenting ? projectorStyle() : []),
+  ];
+}
+
+/** The scene's additions (see `graphStyle`); before the filters' classes, which override them. */
+function sceneStyle(dark: boolean, wrap: number): StylesheetJson {
+  const { text, halo } = inkOf(dark);
+  return [
+    {
+      selector: 'node:child:childless',
+      style: {
+        width: SCENE_NODE.width,
+        height: SCENE_NODE.height,
+        'font-size': SCENE_FONT,
+        'text-halign': 'right',
+        'text-valign': 'center',
+        'text-margin-x': LABEL_GAP,
+        'text-margin-y': 0,
+        'text-max-width': `${wrap}px`,
+        'text-justification': 'left',
+      },
+    },
+    // A card's title on one line: the layout made the card as wide as its titles (scene.ts).
+    {
+      selector: 'node.group',
+      style: {
+        padding: `${CARD_PADDING}px`,
+        'font-size': TITLE_FONT,
+        'text-margin-y': -TITLE_GAP,
+        'text-wrap': 'none',
+      },
+    },
+    { selector: 'node.framework', style: { 'font-size': ROOT_FONT, 'text-max-width': `${ROOT_WIDTH}px` } },
+    // A member's own lines are drawn while it is hovered, selected or in focus; between groups,
+    // the bundles stand for them.
+    { selector: 'edge', style: { display: 'none' } },
+    { selector: 'edge.lit', style: { display: 'element', opacity: 0.95 } },
+    {
+      selector: 'edge.bundle',
+      style: {
+        display: 'element',
+        width: 'mapData(count, 1, 12, 1.5, 7)',
+        'line-color': dark ? '#718096' : '#a0aec0',
+        'line-style': 'solid',
+        opacity: 0.7,
+        'curve-style': 'unbundled-bezier',
+        'control-point-distances': 'data(bend)' as never,
+        'control-point-weights': 0.5 as never,
+        'target-arrow-shape': 'none',
+        label: 'data(count)',
+        'font-size': 11,
+        'font-weight': 'bold',
+        color: text,
+        'text-background-color': halo,
+        'text-background-opacity': 1,
+        'text-background-padding': '2px',
+        'text-background-shape': 'round-rectangle',
+        'z-index': 0,
+      } as never,
+    },
   ];
 }
 

@@ -20,6 +20,24 @@ export const NO_FILTERS: GraphFilters = {
   stakeholder: null,
 };
 
+/**
+ * The nodes a pack's graph opens with: the framework and its structure, its perspectives and
+ * their capabilities (whatever a pack calls them: every group and every member of one).
+ * Everything else (roles, concepts, stages, domains, outcomes…) enters the scene through the
+ * filters, the lens, a search result or a focus, not as a permanent ring of small dots.
+ */
+export function inScene(model: GraphModel): Set<string> {
+  const groups = new Set(model.nodes.map((n) => n.parent).filter((p): p is string => !!p));
+  return new Set(model.nodes.filter((n) => n.kind === 'framework' || n.parent || groups.has(n.id)).map((n) => n.id));
+}
+
+/** The filters a graph opens with: every kind with no node in the scene hidden. */
+export function sceneFilters(model: GraphModel): GraphFilters {
+  const scene = inScene(model);
+  const kinds = new Set(model.nodes.filter((n) => scene.has(n.id)).map((n) => n.kind));
+  return { ...NO_FILTERS, hiddenKinds: [...new Set(model.nodes.map((n) => n.kind))].filter((k) => !kinds.has(k)) };
+}
+
 export function activeFilterCount(f: GraphFilters): number {
   return f.hiddenKinds.length + f.hiddenEdgeKinds.length + f.hiddenPerspectives.length + (f.stakeholder ? 1 : 0);
 }
@@ -63,11 +81,15 @@ export function concernsOf(model: GraphModel, stakeholder: string): Set<string> 
 }
 
 /**
- * Which elements to hide, and which groups to show as a bare outline-less frame ("ghost"):
+ * Which elements to hide (nodes in `broughtIn` are shown even when their kind is not), and which groups to show as a bare outline-less frame ("ghost"):
  * a group whose kind is hidden still holds its visible members in place, so it stays in the
  * graph, invisible, rather than taking its members with it.
  */
-export function hiddenBy(model: GraphModel, f: GraphFilters): { hidden: Set<string>; ghosts: Set<string> } {
+export function hiddenBy(
+  model: GraphModel,
+  f: GraphFilters,
+  broughtIn: ReadonlySet<string> = new Set(),
+): { hidden: Set<string>; ghosts: Set<string> } {
   const kinds = new Set(f.hiddenKinds);
   const perspectives = new Set(f.hiddenPerspectives);
   const share = f.stakeholder ? concernsOf(model, f.stakeholder) : null;
@@ -77,7 +99,8 @@ export function hiddenBy(model: GraphModel, f: GraphFilters): { hidden: Set<stri
   for (const n of model.nodes) {
     if (perspectives.has(n.id) || (n.parent && perspectives.has(n.parent)) || (share && !share.has(n.id)))
       hidden.add(n.id);
-    else if (kinds.has(n.kind)) kindHidden.add(n.id);
+    // What the focus, the lens or a search brings in is shown whatever its kind.
+    else if (kinds.has(n.kind) && !broughtIn.has(n.id)) kindHidden.add(n.id);
   }
   // Members of a group hidden outright go with it; a group hidden only by kind keeps shown members.
   const shownMembers = new Set<string>();

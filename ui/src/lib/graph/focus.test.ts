@@ -1,24 +1,57 @@
 import { describe, expect, it } from 'vitest';
 import { fakeFramework } from '../platform/fake';
 import { toElements } from './elements';
-import { modelOf, hiddenBy, NO_FILTERS } from './filters';
+import { modelOf, hiddenBy, NO_FILTERS, type GraphModel } from './filters';
 import { adjacency, fadedBy, neighbourhood } from './focus';
 
 const model = modelOf(toElements(fakeFramework));
 
-describe('neighbourhood', () => {
+describe('neighbourhood: the depth rule', () => {
   const adj = adjacency(model);
 
-  it('walks edges both ways and counts a group and its members as neighbours', () => {
-    expect(neighbourhood(adj, 'a-one', 1)).toEqual(new Set(['a-one', 'alpha', 'b-one']));
-    expect(neighbourhood(adj, 'boss', 1)).toEqual(new Set(['boss', 'alpha']));
+  it('takes a link as a step and brings the node’s group along as its frame', () => {
+    expect(neighbourhood(adj, 'a-one', 1)).toEqual(new Set(['a-one', 'alpha', 'b-one', 'beta']));
   });
 
-  it('grows with depth', () => {
-    expect(neighbourhood(adj, 'boss', 2)).toEqual(new Set(['boss', 'alpha', 'a-one', 'a-two', 'a-three', 'mini']));
-    // Every node is within three steps but Beta two: Boss, Alpha, Mini, Beta, Beta two.
-    const far = neighbourhood(adj, 'boss', 3);
-    expect(fakeFramework.nodes.map((n) => n.id).filter((id) => !far.has(id))).toEqual(['b-two']);
+  it('does not walk from a capability’s perspective to its siblings or the whole framework', () => {
+    // Before the rule, two steps from a capability reached every sibling and the framework, and
+    // three reached nearly everything.
+    const far = neighbourhood(adj, 'a-one', 3);
+    expect(far.has('a-two'), 'a sibling is not two steps away through the perspective').toBe(false);
+    expect(far.has('align'), 'the framework’s stages are not pulled in through it').toBe(false);
+    expect(far).toEqual(new Set(['a-one', 'alpha', 'b-one', 'beta']));
+  });
+
+  it('puts a perspective’s capabilities one step from it when it is the focus', () => {
+    expect(neighbourhood(adj, 'alpha', 1)).toEqual(new Set(['alpha', 'a-one', 'a-two', 'a-three', 'boss', 'mini']));
+  });
+
+  it('walks into a perspective reached by a link, one step further', () => {
+    expect(neighbourhood(adj, 'boss', 1)).toEqual(new Set(['boss', 'alpha', 'mini']));
+    expect(neighbourhood(adj, 'boss', 2)).toEqual(new Set(['boss', 'alpha', 'mini', 'a-one', 'a-two', 'a-three']));
+  });
+
+  it('ends a path at a role linked to many, but goes on through a concept that few share', () => {
+    const caps = Array.from({ length: 12 }, (_, i) => `c${i}`);
+    const m: GraphModel = {
+      nodes: [
+        { id: 'p', kind: 'perspective', parent: null },
+        ...caps.map((id) => ({ id, kind: 'capability', parent: 'p' })),
+        { id: 'hub', kind: 'stakeholder', parent: null },
+        { id: 'bridge', kind: 'concept', parent: null },
+      ],
+      edges: [
+        ...caps.map((c, i) => ({ id: `h${i}`, source: 'hub', target: c, kind: 'concerns' })),
+        { id: 'b0', source: 'c0', target: 'bridge', kind: 'mentions' },
+        { id: 'b1', source: 'c1', target: 'bridge', kind: 'mentions' },
+      ],
+    };
+    const a = adjacency(m);
+    const two = neighbourhood(a, 'c0', 2);
+    expect(two.has('c1'), 'a concept two capabilities share links them').toBe(true);
+    expect(two.has('c5'), 'a role concerned with every capability does not make them neighbours').toBe(false);
+    // Focused on the role itself, all it is concerned with is one step away.
+    expect(neighbourhood(a, 'hub', 1).size).toBe(14);
   });
 
   it('does not walk through hidden edges', () => {

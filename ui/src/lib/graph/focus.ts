@@ -1,30 +1,75 @@
-// The neighbourhood shown when focusing on a node: a breadth-first walk, both directions, over
-// the edges that are shown, with a group and its members counting as neighbours too.
+// The neighbourhood shown when focusing on a node, and the one rule for what a step of focus
+// is. Depth counts the links a person means; containment is the frame a node is seen in, not a
+// step away from it:
+// - Every link but `part_of` is one step, either way round (a cross-reference, a role concerned,
+//   a concept mentioned, a stage that follows).
+// - A node's whole (the group it is drawn in, or what it is `part_of`) comes with it as its
+//   frame, at no step, and the walk never goes on from a whole shown as a frame: a capability's
+//   perspective does not pull in its other capabilities, nor the framework everything else.
+// - A whole that is the subject (the focus itself, or reached by a link, as a role concerned
+//   with a perspective) has its parts one step away: a perspective's focus is about its
+//   capabilities.
+// - The walk goes on through the framework's structure (groups and their members). A node
+//   outside it (a role, a concept, a stage) goes on only when it links few nodes, at most √n of
+//   the pack's n (12 in a pack of 151): a concept three capabilities share is a bridge between
+//   them, a role concerned with thirty is not, since through it everything would be two steps
+//   from everything. The framework itself always ends a path. The focus itself is always walked
+//   from, whatever it is.
+// Before this rule, a capability reached its perspective in one step, every sibling and the
+// framework in two, and nearly the whole graph in three.
 import type { GraphModel } from './filters';
 
-export type Adjacency = Map<string, string[]>;
+export interface Adjacency {
+  /** Nodes one step apart, both ways round. */
+  links: Map<string, string[]>;
+  /** The whole each node is a part of: its group, or what it is `part_of`. */
+  wholes: Map<string, string[]>;
+  /** The parts of each whole, one step from it when it is the subject. */
+  parts: Map<string, string[]>;
+  /** The nodes a walk goes on from (see the rule above); the others end a path. */
+  through: Set<string>;
+}
 
-/** Neighbours of each shown node. `gone` is the set of hidden or ghost elements. */
+const push = (m: Map<string, string[]>, k: string, v: string) => (m.get(k) ?? m.set(k, []).get(k)!).push(v);
+
+/** The steps between shown nodes. `gone` is the set of hidden or ghost elements. */
 export function adjacency(model: GraphModel, gone: Set<string> = new Set()): Adjacency {
-  const adj: Adjacency = new Map();
-  const link = (a: string, b: string) => {
-    if (gone.has(a) || gone.has(b) || a === b) return;
-    (adj.get(a) ?? adj.set(a, []).get(a)!).push(b);
-    (adj.get(b) ?? adj.set(b, []).get(b)!).push(a);
+  const adj: Adjacency = { links: new Map(), wholes: new Map(), parts: new Map(), through: new Set() };
+  const out = (a: string, b: string) => gone.has(a) || gone.has(b) || a === b;
+  const contain = (part: string, whole: string) => {
+    if (out(part, whole)) return;
+    push(adj.wholes, part, whole);
+    push(adj.parts, whole, part);
   };
-  for (const n of model.nodes) if (n.parent) link(n.id, n.parent);
-  for (const e of model.edges) if (!gone.has(e.id)) link(e.source, e.target);
+  for (const n of model.nodes) if (n.parent) contain(n.id, n.parent);
+  for (const e of model.edges) {
+    if (gone.has(e.id)) continue;
+    if (e.kind === 'part_of') contain(e.source, e.target);
+    else if (!out(e.source, e.target)) {
+      push(adj.links, e.source, e.target);
+      push(adj.links, e.target, e.source);
+    }
+  }
+  const groups = new Set(model.nodes.map((n) => n.parent).filter((p): p is string => !!p));
+  const few = Math.max(2, Math.round(Math.sqrt(model.nodes.length)));
+  for (const n of model.nodes) {
+    if (n.kind === 'framework') continue;
+    const structure = !!n.parent || groups.has(n.id);
+    if (structure || (adj.links.get(n.id)?.length ?? 0) <= few) adj.through.add(n.id);
+  }
   return adj;
 }
 
-/** Every node within `depth` steps of `start`, `start` included. */
+/** Every node within `depth` steps of `start` (see the rule above), `start` and the frames included. */
 export function neighbourhood(adj: Adjacency, start: string, depth: number): Set<string> {
   const seen = new Set([start]);
+  const frames = new Set<string>();
   let frontier = [start];
   for (let d = 0; d < depth && frontier.length; d++) {
     const next: string[] = [];
     for (const id of frontier) {
-      for (const n of adj.get(id) ?? []) {
+      if (id !== start && !adj.through.has(id)) continue;
+      for (const n of [...(adj.links.get(id) ?? []), ...(adj.parts.get(id) ?? [])]) {
         if (!seen.has(n)) {
           seen.add(n);
           next.push(n);
@@ -33,7 +78,8 @@ export function neighbourhood(adj: Adjacency, start: string, depth: number): Set
     }
     frontier = next;
   }
-  return seen;
+  for (const id of seen) for (const w of adj.wholes.get(id) ?? []) frames.add(w);
+  return new Set([...seen, ...frames]);
 }
 
 /**

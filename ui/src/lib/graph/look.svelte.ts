@@ -38,15 +38,20 @@ export class GraphLook {
 
   readonly elements = $derived(toElements(this.#view()));
   readonly model = $derived(modelOf(this.elements));
-  readonly filtered = $derived(hiddenBy(this.model, this.filters));
-  /** Out of the picture: hidden and ghosts alike. */
-  readonly gone = $derived(new Set([...this.filtered.hidden, ...this.filtered.ghosts]));
-  /** Links between what is shown, for the focus. */
-  readonly adj = $derived(adjacency(this.model, this.gone));
+  /**
+   * What the filters take away for good: hidden perspectives, the stakeholder filter, hidden
+   * line kinds. A kind left out of the scene is not among them, so focus walks through it.
+   */
+  readonly #removed = $derived(hiddenBy(this.model, { ...this.filters, hiddenKinds: [] }));
+  /** Links between what is not taken away, for the focus. */
+  readonly adj = $derived(adjacency(this.model, new Set([...this.#removed.hidden, ...this.#removed.ghosts])));
   /** The focus around the selection, or null for none (no depth, no selection, or it is filtered out). */
   readonly focus = $derived.by(() => {
     const selected = this.#selected();
-    return this.depth && selected && !this.gone.has(selected) ? neighbourhood(this.adj, selected, this.depth) : null;
+    const removed = this.#removed;
+    return this.depth && selected && !removed.hidden.has(selected) && !removed.ghosts.has(selected)
+      ? neighbourhood(this.adj, selected, this.depth)
+      : null;
   });
   /** The lens's concerns and the role itself, highlighted. */
   readonly lensHits = $derived.by(() => {
@@ -64,9 +69,17 @@ export class GraphLook {
     );
     return [...lens.ids].filter((id) => capabilities.has(id)).length;
   });
+  /** What the focus, the lens and the selection (a search result) bring into the scene. */
+  readonly broughtIn = $derived.by(() => {
+    const selected = this.#selected();
+    return new Set([...(this.focus ?? []), ...(this.lensHits ?? []), ...(selected ? [selected] : [])]);
+  });
+  readonly filtered = $derived(hiddenBy(this.model, this.filters, this.broughtIn));
+  /** Out of the picture: hidden and ghosts alike. */
+  readonly gone = $derived(new Set([...this.filtered.hidden, ...this.filtered.ghosts]));
   readonly faded = $derived(fadedBy(this.model, [this.focus, this.lensHits]));
 
-  /** The nodes within `depth` steps of `id` among what is shown. */
+  /** The nodes within `depth` steps of `id` (see focus.ts), all of which a focus brings in. */
   around(id: string, depth: number): Set<string> {
     return neighbourhood(this.adj, id, depth);
   }

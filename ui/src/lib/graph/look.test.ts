@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fakeFramework } from '../platform/fake';
-import { NO_FILTERS } from './filters';
+import { modelOf, NO_FILTERS, sceneFilters } from './filters';
+import { toElements } from './elements';
+
+const model = modelOf(toElements(fakeFramework));
 import { GraphLook } from './look.svelte';
 
 function lookAt(selected: string | null, lens: { stakeholder: string; ids: Set<string> } | null = null) {
@@ -13,16 +16,28 @@ describe('GraphLook', () => {
     expect(look.focus, 'no depth, no focus').toBeNull();
     expect(look.faded.size).toBe(0);
     look.depth = 1;
-    expect(look.focus).toEqual(new Set(['boss', 'alpha']));
+    expect(look.focus).toEqual(new Set(['boss', 'alpha', 'mini']));
     expect(look.faded.has('b-one'), 'what is outside the focus is faded').toBe(true);
     expect(look.faded.has('alpha')).toBe(false);
   });
 
+  it('opens on the scene, and brings in what the selection and its focus reach', () => {
+    const look = new GraphLook(
+      { view: () => fakeFramework, selected: () => 'a-two', lens: () => null, heat: () => null },
+      sceneFilters(model),
+    );
+    expect(look.gone.has('aide'), 'a role is outside the scene').toBe(true);
+    expect(look.gone.has('a-two')).toBe(false);
+    look.depth = 1;
+    expect(look.gone.has('aide'), 'the focus brings in the role concerned with the selection').toBe(false);
+    expect(look.gone.has('boss'), 'but not a role outside the focus').toBe(true);
+  });
+
   it('drops the focus when the selection is filtered out, rather than focus on nothing', () => {
-    const look = lookAt('boss');
+    const look = lookAt('b-one');
     look.depth = 2;
-    look.filters = { ...NO_FILTERS, hiddenKinds: ['stakeholder'] };
-    expect(look.gone.has('boss')).toBe(true);
+    look.filters = { ...NO_FILTERS, hiddenPerspectives: ['beta'] };
+    expect(look.gone.has('b-one')).toBe(true);
     expect(look.focus).toBeNull();
     expect(look.faded.size, 'a focus on a hidden node would fade the whole graph').toBe(0);
   });
@@ -36,7 +51,7 @@ describe('GraphLook', () => {
 
   it('walks the neighbourhood of any node among what is shown', () => {
     const look = lookAt(null);
-    expect(look.around('a-one', 1)).toEqual(new Set(['a-one', 'alpha', 'b-one']));
+    expect(look.around('a-one', 1)).toEqual(new Set(['a-one', 'alpha', 'b-one', 'beta']));
     look.filters = { ...NO_FILTERS, hiddenEdgeKinds: ['references'] };
     expect(look.around('a-one', 1), 'a hidden line leads nowhere').toEqual(new Set(['a-one', 'alpha']));
   });
