@@ -20,6 +20,12 @@ check() { # description, then a command that succeeds when the check holds
   local out
   if out=$("$@" 2>&1); then ok "$what"; else bad "$what" "$out"; fi
 }
+equal() { # description, what was found, what is wanted
+  if [ "$2" = "$3" ]; then ok "$1"; else bad "$1" "found \"$2\", wanted \"$3\""; fi
+}
+none() { # description, what was found where nothing should be
+  if [ -z "$2" ]; then ok "$1"; else bad "$1" "$2"; fi
+}
 finish() {
   echo "package check: $passed passed, $failed failed"
   [ "$failed" -eq 0 ]
@@ -57,19 +63,19 @@ for size in 16x16 32x32 48x48 64x64 128x128 256x256 512x512; do
 done
 check "the licence is in /usr/share/doc/$package/copyright" has "usr/share/doc/$package/copyright"
 outside=$(grep -vE '^\./(usr(/.*)?)?$' <<<"$names" || true)
-check "every file is under /usr (nothing in /etc, /opt or /var)" test -z "$outside"
+none "every file is under /usr (nothing in /etc, /opt or /var)" "$outside"
 
 # --- control fields
 field() { dpkg-deb -f "$deb" "$1"; }
-check "Package is $package" test "$(field Package)" = "$package"
-check "Version is Cargo's ($version)" test "$(field Version)" = "$version"
+equal "Package is $package" "$(field Package)" "$package"
+equal "Version is Cargo's ($version)" "$(field Version)" "$version"
 depends=$(field Depends)
 for dep in libwebkit2gtk-4.1-0 libgtk-3-0; do
   check "Depends names $dep (it says: $depends)" grep -qE "(^|, )$dep( |,|$)" <<<"$depends"
 done
 check "Maintainer is set" test -n "$(field Maintainer)"
 check "Description is set" test -n "$(field Description)"
-check "no Homepage: the app never reaches the network" test -z "$(field Homepage)"
+none "no Homepage: the app never reaches the network" "$(field Homepage)"
 
 # --- unpacked, never installed
 if ! out=$(dpkg-deb -x "$deb" "$root" 2>&1); then bad "dpkg-deb -x unpacks the package" "$out"; finish; fi
@@ -78,19 +84,21 @@ ok "dpkg-deb -x unpacks the package into a scratch folder"
 entry=$root/$desktop
 check "desktop-file-validate accepts the desktop entry" desktop-file-validate "$entry"
 key() { sed -n "s/^$1=//p" "$entry" | head -1; }
-check "the entry's Name is Capability Atlas" test "$(key Name)" = "Capability Atlas"
+equal "the entry's Name is Capability Atlas" "$(key Name)" "Capability Atlas"
 check "the entry has a Comment" test -n "$(key Comment)"
 check "the entry has Categories" test -n "$(key Categories)"
-check "the entry's Exec runs the packaged command (Exec=atlas)" test "$(key Exec)" = atlas -a -x "$root/usr/bin/atlas"
-check "the entry's Icon is the packaged icon" test -f "$root/usr/share/icons/hicolor/128x128/apps/$(key Icon).png"
-check "the entry does not open a terminal" test "$(key Terminal)" = false
+equal "the entry's Exec runs the packaged command" "$(key Exec)" atlas
+check "the packaged command is executable" test -x "$root/usr/bin/atlas"
+icon=$(key Icon)
+check "the entry's Icon ($icon) is a packaged icon" test -f "$root/usr/share/icons/hicolor/128x128/apps/$icon.png"
+equal "the entry does not open a terminal" "$(key Terminal)" false
 # Launchers match a window to its entry by WM_CLASS (X11) or app_id (Wayland): GTK takes both
 # from the program's name, so the window the app opens reports "atlas".
-check "the entry's StartupWMClass matches the window (atlas)" test "$(key StartupWMClass)" = atlas
+equal "the entry's StartupWMClass matches the window (atlas)" "$(key StartupWMClass)" atlas
 
 bin=$root/usr/bin/atlas
 missing=$(ldd "$bin" 2>&1 | grep 'not found' || true)
-check "every library the command needs is found" test -z "$missing"
+none "every library the command needs is found" "$missing"
 
 before=$(cd "$root" && find . | sort)
 
@@ -114,9 +122,12 @@ else
   bad "organisation data is kept in ~/.local/share/app.capability-atlas" "$out"
 fi
 xdg=$scratch/xdg
-out=$(run env XDG_DATA_HOME="$xdg" "$bin" org create "Package check" 2>&1)
-check "organisation data follows XDG_DATA_HOME" test -n "$(ls -A "$xdg/app.capability-atlas" 2>/dev/null)"
+if out=$(run env XDG_DATA_HOME="$xdg" "$bin" org create "Package check" 2>&1) && [ -n "$(ls -A "$xdg/app.capability-atlas" 2>/dev/null)" ]; then
+  ok "organisation data follows XDG_DATA_HOME"
+else
+  bad "organisation data follows XDG_DATA_HOME" "$out"
+fi
 stray=$(diff <(echo "$before") <(cd "$root" && find . | sort) | head -5)
-check "nothing was written into the unpacked package" test -z "$stray"
+none "nothing was written into the unpacked package" "$stray"
 
 finish
