@@ -52,9 +52,10 @@ root=$scratch/root
 
 # --- what the package holds
 listing=$(dpkg-deb -c "$deb") || { bad "dpkg-deb -c reads the package" "$listing"; finish; }
-# Names follow five columns (mode, owner, size, date, time) and may hold spaces.
-names=$(sed -E 's/^([^ ]+ +){5}//' <<<"$listing")
-has() { grep -qxF "./$1" <<<"$names" || { echo "not in the package: /$1"; return 1; }; }
+# Names follow five columns (mode, owner, size, date, time) and may hold spaces; dpkg-deb writes
+# them as ./usr/…, Tauri's bundler as usr/…, so both are read as usr/….
+names=$(sed -E 's/^([^ ]+ +){5}//; s#^\./##; s#/$##' <<<"$listing")
+has() { grep -qxF "$1" <<<"$names" || { echo "not in the package: /$1"; return 1; }; }
 desktop="usr/share/applications/Capability Atlas.desktop"
 check "the atlas command is installed as /usr/bin/atlas" has usr/bin/atlas
 check "the desktop entry is in /usr/share/applications" has "$desktop"
@@ -62,7 +63,7 @@ for size in 16x16 32x32 48x48 64x64 128x128 256x256 512x512; do
   check "a $size icon is in the hicolor theme" has "usr/share/icons/hicolor/$size/apps/atlas.png"
 done
 check "the licence is in /usr/share/doc/$package/copyright" has "usr/share/doc/$package/copyright"
-outside=$(grep -vE '^\./(usr(/.*)?)?$' <<<"$names" || true)
+outside=$(grep -vE '^(\.?|usr(/.*)?)$' <<<"$names" || true)
 none "every file is under /usr (nothing in /etc, /opt or /var)" "$outside"
 
 # --- control fields
