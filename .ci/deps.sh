@@ -9,11 +9,11 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
 # System packages: WebKitGTK and GTK for the window, Xvfb and D-Bus for a display-less run,
 # WebKitWebDriver for the end-to-end tests, poppler-utils (pdftotext, pdfinfo) for the tests
-# that read the PDF report back.
+# that read the PDF report back, desktop-file-validate for the package check.
 APT_PACKAGES=(
   build-essential pkg-config curl file
   libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libssl-dev libxdo-dev
-  webkit2gtk-driver xvfb xauth dbus dbus-x11 at-spi2-core
+  webkit2gtk-driver xvfb xauth dbus dbus-x11 at-spi2-core desktop-file-utils
   poppler-utils
 )
 missing=()
