@@ -31,7 +31,10 @@ const ACTION = 'Run the AI literacy course';
 
 /** The text a person reads in a saved report, whatever its format. */
 function readBack(file) {
-  if (file.endsWith('.pdf')) return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  // A PDF's text in reading order, lines joined: a table cell may wrap an action's title.
+  if (file.endsWith('.pdf')) {
+    return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).split(/\s+/).join(' ');
+  }
   return readFileSync(file, 'utf8');
 }
 
