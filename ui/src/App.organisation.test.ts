@@ -8,25 +8,7 @@ import { installCanvasStub } from './lib/graph/canvas-stub';
 
 installCanvasStub();
 
-// jsdom has no canvas for the radar; the chart itself is covered in RadarChart.test.ts.
-vi.mock('chart.js', async () => {
-  const { vi } = await import('vitest');
-  class Chart {
-    static register = vi.fn();
-    update = vi.fn();
-    destroy = vi.fn();
-  }
-  return {
-    Chart,
-    RadarController: {},
-    RadialLinearScale: {},
-    PointElement: {},
-    LineElement: {},
-    Filler: {},
-    Tooltip: {},
-    Legend: {},
-  };
-});
+vi.mock('chart.js', () => import('./lib/chart-stub'));
 
 describe('the organisation in the app', () => {
   it('updates the dashboard beside the editor once per save, keeping the editor as it is', async () => {

@@ -9,24 +9,7 @@ import { installCanvasStub } from './lib/graph/canvas-stub';
 
 installCanvasStub();
 
-vi.mock('chart.js', async () => {
-  const { vi } = await import('vitest');
-  class Chart {
-    static register = vi.fn();
-    update = vi.fn();
-    destroy = vi.fn();
-  }
-  return {
-    Chart,
-    RadarController: {},
-    RadialLinearScale: {},
-    PointElement: {},
-    LineElement: {},
-    Filler: {},
-    Tooltip: {},
-    Legend: {},
-  };
-});
+vi.mock('chart.js', () => import('./lib/chart-stub'));
 
 describe('Ctrl/Cmd+P', () => {
   it('opens the Report dialog on the organisation instead of printing, and Close gives the keyboard back', async () => {

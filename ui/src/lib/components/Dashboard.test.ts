@@ -4,25 +4,7 @@ import Dashboard from './Dashboard.svelte';
 import { FakePlatform, fakeFramework } from '../platform/fake';
 import { OrganisationData } from '../organisation.svelte';
 
-// jsdom has no canvas; the chart itself is covered in RadarChart.test.ts.
-vi.mock('chart.js', async () => {
-  const { vi } = await import('vitest');
-  class Chart {
-    static register = vi.fn();
-    update = vi.fn();
-    destroy = vi.fn();
-  }
-  return {
-    Chart,
-    RadarController: {},
-    RadialLinearScale: {},
-    PointElement: {},
-    LineElement: {},
-    Filler: {},
-    Tooltip: {},
-    Legend: {},
-  };
-});
+vi.mock('chart.js', () => import('../chart-stub'));
 
 // The `dashboard` scenario: Acme has assessed the mini pack as
 //   a-one current 1, target 4, critical, planned for Launch
