@@ -232,3 +232,27 @@ export async function clickNodeInGraph(browser, title) {
     .up({ button: 0 })
     .perform();
 }
+
+/** Switches to the view tab `name` and waits until it is the selected one. */
+export async function tab(browser, name) {
+  await (await byRole(browser, 'tab', name)).click();
+  await browser.waitUntil(
+    async () => (await (await byRole(browser, 'tab', name)).getAttribute('aria-selected')) === 'true',
+  );
+}
+
+/** The accessible name of whatever has the keyboard. */
+export const focusedName = (browser) =>
+  browser.execute(() => {
+    const el = document.activeElement;
+    return el?.getAttribute('aria-label') ?? el?.textContent?.trim() ?? null;
+  });
+
+/** Waits until the assessment editor says its last change is saved. */
+export async function saved(browser, editor) {
+  const status = await byRole(browser, 'status', null, { within: editor });
+  await browser.waitUntil(async () => (await textOf(browser, status)).trim() === 'Saved', {
+    timeout: 5000,
+    timeoutMsg: 'the assessment never said "Saved"',
+  });
+}

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allByRole, byRole, launchApp, saveScreenshot, textOf, waitForGraph } from '../support.mjs';
+import { allByRole, byRole, focusedName, launchApp, saved, saveScreenshot, tab, textOf, waitForGraph } from '../support.mjs';
 import { seedNorthwind } from '../fixtures/seed.mjs';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'atlas-e2e-actions-'));
@@ -14,10 +14,6 @@ seedNorthwind(dataDir);
 
 const TITLE = 'Train the data team';
 
-async function tab(browser, name) {
-  await (await byRole(browser, 'tab', name)).click();
-  await browser.waitUntil(async () => (await (await byRole(browser, 'tab', name)).getAttribute('aria-selected')) === 'true');
-}
 
 async function openCapability(browser, title) {
   await tab(browser, 'Graph');
@@ -37,20 +33,7 @@ async function readerShows(browser, title) {
   return byRole(browser, 'region', 'Assessment', { within: reader, timeout: 10000 });
 }
 
-/** The accessible name of whatever has the keyboard. */
-const focusedName = (browser) =>
-  browser.execute(() => {
-    const el = document.activeElement;
-    return el?.getAttribute('aria-label') ?? el?.textContent?.trim() ?? null;
-  });
 
-async function saved(browser, editor) {
-  const status = await byRole(browser, 'status', null, { within: editor });
-  await browser.waitUntil(async () => (await textOf(browser, status)).trim() === 'Saved', {
-    timeout: 5000,
-    timeoutMsg: 'the assessment never said "Saved"',
-  });
-}
 
 /** The text of the dashboard's plan card, once `pattern` shows in it. */
 async function planSays(browser, pattern) {

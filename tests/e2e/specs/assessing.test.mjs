@@ -6,16 +6,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allByRole, byRole, launchApp, saveScreenshot, textOf, waitForGraph } from '../support.mjs';
+import { allByRole, byRole, launchApp, saveScreenshot, tab, textOf, waitForGraph } from '../support.mjs';
 import { seedNorthwind } from '../fixtures/seed.mjs';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'atlas-e2e-assessing-'));
 seedNorthwind(dataDir);
 
-async function tab(browser, name) {
-  await (await byRole(browser, 'tab', name)).click();
-  await browser.waitUntil(async () => (await (await byRole(browser, 'tab', name)).getAttribute('aria-selected')) === 'true');
-}
 
 /** What has the keyboard: a card's capability, an assessment field's label, or an element's id. */
 async function focused(browser) {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { byRole, allByRole, clickNodeInGraph, launchApp, saveScreenshot, textOf, waitForGraph } from '../support.mjs';
+import { allByRole, byRole, clickNodeInGraph, launchApp, saveScreenshot, tab, textOf, waitForGraph } from '../support.mjs';
 import { seedNorthwind } from '../fixtures/seed.mjs';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'atlas-e2e-explorer-'));
@@ -28,10 +28,6 @@ async function readerShows(browser, title) {
   return reader;
 }
 
-async function tab(browser, name) {
-  await (await byRole(browser, 'tab', name)).click();
-  await browser.waitUntil(async () => (await (await byRole(browser, 'tab', name)).getAttribute('aria-selected')) === 'true');
-}
 
 /** Scrolls an element to the middle of its scroller, then clicks it, as a person would. */
 async function clickCentred(browser, el) {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allByRole, byRole, launchApp, saveScreenshot, textOf, waitForGraph } from '../support.mjs';
+import { allByRole, byRole, launchApp, saveScreenshot, tab, textOf, waitForGraph } from '../support.mjs';
 import { seedNorthwind } from '../fixtures/seed.mjs';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'atlas-e2e-reading-'));
@@ -61,10 +61,6 @@ async function drawnAt(browser, id) {
   }, id);
 }
 
-async function tab(browser, name) {
-  await (await byRole(browser, 'tab', name)).click();
-  await browser.waitUntil(async () => (await (await byRole(browser, 'tab', name)).getAttribute('aria-selected')) === 'true');
-}
 
 describe('reading', () => {
   let app;

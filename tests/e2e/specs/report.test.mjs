@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allByRole, appBinary, byRole, launchApp, saveScreenshot, textOf, waitForGraph } from '../support.mjs';
+import { allByRole, appBinary, byRole, focusedName, launchApp, saved, saveScreenshot, tab, textOf, waitForGraph } from '../support.mjs';
 import { seedNorthwind } from '../fixtures/seed.mjs';
 
 /** The format saved: switching to PDF is this one word. */
@@ -38,27 +38,8 @@ function readBack(file) {
   return readFileSync(file, 'utf8');
 }
 
-async function tab(browser, name) {
-  await (await byRole(browser, 'tab', name)).click();
-  await browser.waitUntil(
-    async () => (await (await byRole(browser, 'tab', name)).getAttribute('aria-selected')) === 'true',
-  );
-}
 
-/** The accessible name of whatever has the keyboard. */
-const focusedName = (browser) =>
-  browser.execute(() => {
-    const el = document.activeElement;
-    return el?.getAttribute('aria-label') ?? el?.textContent?.trim() ?? null;
-  });
 
-async function saved(browser, editor) {
-  const status = await byRole(browser, 'status', null, { within: editor });
-  await browser.waitUntil(async () => (await textOf(browser, status)).trim() === 'Saved', {
-    timeout: 5000,
-    timeoutMsg: 'the assessment never said "Saved"',
-  });
-}
 
 /** The open Report dialog, or null. */
 const reportDialog = async (browser) => (await allByRole(browser, 'dialog', `Report on ${ORG}`))[0] ?? null;

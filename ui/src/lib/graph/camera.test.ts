@@ -10,6 +10,7 @@ import {
   moveCamera,
   pointsBox,
   presentingInsets,
+  revealBox,
   toScreen,
   zoomAbout,
   type Box,
@@ -90,6 +91,25 @@ describe('centreBox', () => {
     const v = centreBox(box, area, 1.2, LIMITS);
     expect(v.zoom).toBe(1.2);
     expect(middleOnScreen(box, v)).toEqual({ x: 300, y: 250 });
+  });
+});
+
+describe('revealBox', () => {
+  const area = { x1: 0, y1: 0, x2: 400, y2: 400 };
+  it('keeps a zoomed-in view where a node fits, and centres it', () => {
+    const node = { x1: 0, y1: 0, x2: 40, y2: 40 };
+    const v = revealBox(node, area, 3, LIMITS);
+    expect(v.zoom).toBe(3);
+    expect(middleOnScreen(node, v)).toEqual({ x: 200, y: 200 });
+  });
+
+  it("zooms out to show a group's whole card when it would not fit at the zoom the person was at", () => {
+    const card = { x1: 0, y1: 0, x2: 300, y2: 600 };
+    const v = revealBox(card, area, 3, LIMITS);
+    expect(v.zoom).toBeCloseTo(400 / 600);
+    const top = toScreen({ x: 150, y: 0 }, v);
+    expect(top.y).toBeGreaterThanOrEqual(0);
+    expect(middleOnScreen(card, v)).toEqual({ x: 200, y: 200 });
   });
 });
 

@@ -102,6 +102,17 @@ export function centreBox(box: Box, area: Box, zoom: number, limits: ZoomLimits)
 }
 
 /**
+ * The viewport that brings `box` into view at `zoom`: centred, or, when it would not fit in
+ * `area` at that zoom (a group's card while zoomed in), shown whole instead, since centring
+ * its middle would leave its title and most members off screen.
+ */
+export function revealBox(box: Box, area: Box, zoom: number, limits: ZoomLimits): Viewport {
+  const z = clampZoom(zoom, limits);
+  const fits = (box.x2 - box.x1) * z <= area.x2 - area.x1 && (box.y2 - box.y1) * z <= area.y2 - area.y1;
+  return fits ? centreBox(box, area, z, limits) : fitBox(box, area, limits);
+}
+
+/**
  * The viewport that shows all of `box` (model) as large as fits in `area` (screen), centred,
  * the zoom clamped to `limits`. A box with no width or height (a single point) is framed as if
  * it were one unit across, which the limits then bring back to the largest zoom allowed.
@@ -195,11 +206,11 @@ export class Camera {
     moveCamera(this.cy, to, how.duration ?? MOVE_MS, this.calm);
   }
 
-  /** Centres `eles` in the free area, zooming in to `atLeast` if further out. */
+  /** Centres `eles` in the free area, zooming in to `atLeast` if further out, and out if they would not fit. */
   centre(eles: NodeCollection, atLeast: number) {
     const box = nodesBox(eles);
     if (!box) return;
-    const to = centreBox(box, this.area(0), Math.max(this.cy.zoom(), atLeast), this.limits());
+    const to = revealBox(box, this.area(0), Math.max(this.cy.zoom(), atLeast), this.limits());
     moveCamera(this.cy, to, MOVE_MS, this.calm);
   }
 
