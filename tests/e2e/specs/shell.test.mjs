@@ -54,15 +54,26 @@ describe('the app window', () => {
     await saveScreenshot(browser, 'graph');
   });
 
-  it('draws every node of the framework', async () => {
+  it('draws every node of the scene it opens on, and keeps the rest listed for filters, the lens, search or focus', async () => {
     const { browser } = app;
     const list = await byRole(browser, 'list', 'Nodes in the graph');
-    const drawn = await browser.execute((l) => [...l.querySelectorAll('button')].filter((b) => b.dataset.x !== undefined).length, list);
+    const { shown, drawn, hidden } = await browser.execute((l) => {
+      const buttons = [...l.querySelectorAll('button')];
+      const shown = buttons.filter((b) => b.dataset.hidden !== 'true');
+      return {
+        shown: shown.length,
+        drawn: shown.filter((b) => b.dataset.x !== undefined).length,
+        hidden: buttons.length - shown.length,
+      };
+    }, list);
     const canvas = await byRole(browser, 'img', null);
     const label = await canvas.getAttribute('aria-label');
     const total = Number(label.match(/(\d+) nodes/)[1]);
     assert.ok(total >= 140, `the built-in pack has all its nodes (${label})`);
-    assert.equal(drawn, total, 'each node has a position on the canvas');
+    assert.equal(shown + hidden, total, 'every node of the pack is in the keyboard list');
+    // The framework, its 6 perspectives and 49 capabilities at least.
+    assert.ok(shown >= 56, `the scene holds the framework's structure: ${shown} shown`);
+    assert.equal(drawn, shown, 'each node in the scene has a position on the canvas');
   });
 
   it('makes no network request: everything it loaded came from the app itself', async () => {
