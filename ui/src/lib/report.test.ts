@@ -30,13 +30,13 @@ function held(inner: Platform) {
 }
 
 describe('the Report dialog’s choices', () => {
-  it('offers the formats the core lists, with their labels, and starts on the web page', async () => {
+  it('offers the formats the core lists, with their labels, and starts on the PDF', async () => {
     const { platform, choices } = await acme();
     await choices.loadFormats();
     const core = await platform.call('report_formats', {});
     expect(choices.formats, 'a format the core learns must appear without a change here').toEqual(core);
-    expect(core.map((f) => f.extension)).toContain('html');
-    expect(choices.format).toBe('html');
+    expect(core.map((f) => f.extension)).toEqual(expect.arrayContaining(['pdf', 'html', 'md', 'docx']));
+    expect(choices.format, 'what a board is handed').toBe('pdf');
   });
 
   it('previews the report the file will hold: the organisation and its action', async () => {

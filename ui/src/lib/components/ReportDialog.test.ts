@@ -35,8 +35,8 @@ describe('ReportDialog', () => {
     expect(frame.getAttribute('srcdoc')).toContain('Train the data team');
     expect(frame.getAttribute('sandbox'), 'no script runs in the report').toBe('allow-same-origin');
     const format = screen.getByRole('combobox', { name: 'Format' }) as HTMLSelectElement;
-    await waitFor(() => expect(format.value).toBe('html'));
-    expect([...format.options].map((o) => o.value)).toEqual(expect.arrayContaining(['md', 'html', 'docx']));
+    await waitFor(() => expect(format.value).toBe('pdf'));
+    expect([...format.options].map((o) => o.value)).toEqual(expect.arrayContaining(['pdf', 'md', 'html', 'docx']));
   });
 
   it('lists the organisation’s snapshots, newest first, as what moved since', async () => {
@@ -52,7 +52,7 @@ describe('ReportDialog', () => {
     await waitFor(() => expect(save.disabled).toBe(false));
     await fireEvent.click(save);
     const status = await screen.findByRole('status');
-    expect(status.textContent).toContain('Saved report 1.html');
+    expect(status.textContent).toContain('Saved report 1.pdf');
     expect(status.textContent).toContain('in /exports');
     expect(platform.saved).toHaveLength(1);
   });
