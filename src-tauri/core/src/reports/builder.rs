@@ -8,9 +8,11 @@
 //! passed in.
 
 use super::appendix;
-use super::document::{Bar, Block, Chart, Document, Inline, Table};
-use super::figures::{dashboard, Dashboard, GapItem};
+use super::charts::{charts, perspective_chart};
+use super::document::{Block, Document, Inline, Table};
+use super::figures::{dashboard, Dashboard};
 use super::plan::PlanContext;
+use super::roadmap::{roadmap, roadmap_in_brief};
 use super::words::*;
 use crate::graph::Framework;
 use crate::store::{Assessment, Organisation, Snapshot, Workshop};
@@ -134,9 +136,9 @@ pub fn build(input: &ReportInput<'_>, req: &ReportRequest) -> Document {
     if scope.scores {
         headline(input, &d, &mut blocks);
         if scope.board {
-            perspective_chart(input, &d, &mut blocks);
+            perspective_chart(fw, &d, &mut blocks);
         } else {
-            charts(input, &mut blocks);
+            charts(fw, input.assessments, &mut blocks);
         }
         gaps(input, &d, &mut blocks);
     }
@@ -146,7 +148,7 @@ pub fn build(input: &ReportInput<'_>, req: &ReportRequest) -> Document {
     if scope.board {
         roadmap_in_brief(&d, &mut blocks);
     } else if scope.scores {
-        roadmap(input, &d, &mut blocks);
+        roadmap(fw, input.assessments, &d, &mut blocks);
     }
     if !scope.board {
         workshops(input, &mut blocks);
@@ -296,86 +298,6 @@ fn headline(input: &ReportInput<'_>, d: &Dashboard, out: &mut Vec<Block>) {
     }
 }
 
-/// The ends of the maturity scale, as a chart's axis.
-fn scale_axis(input: &ReportInput<'_>) -> (f64, f64) {
-    let scale: Vec<u8> = input
-        .framework
-        .manifest()
-        .maturity
-        .iter()
-        .map(|l| l.level)
-        .collect();
-    (
-        f64::from(scale.iter().copied().min().unwrap_or(0)),
-        f64::from(scale.iter().copied().max().unwrap_or(0)),
-    )
-}
-
-/// The board's chart: one bar pair per perspective, the mean of its capabilities, as the
-/// dashboard shows them. A board reads the shape of the whole on one page; each capability's
-/// bar is in the full report, and the largest gaps follow by name.
-fn perspective_chart(input: &ReportInput<'_>, d: &Dashboard, out: &mut Vec<Block>) {
-    let (min, max) = scale_axis(input);
-    out.push(heading(2, "Current against target"));
-    out.push(Block::Chart(Chart {
-        title: "Mean maturity by perspective".into(),
-        min,
-        max,
-        bars: d
-            .perspectives
-            .iter()
-            .map(|p| Bar {
-                label: format!(
-                    "{} ({} of {} assessed)",
-                    p.title, p.assessed, p.capabilities
-                ),
-                current: p.current,
-                target: p.target,
-            })
-            .collect(),
-    }));
-    out.push(Block::Note(text(
-        "Each capability's own bars are in the full report.",
-    )));
-}
-
-fn charts(input: &ReportInput<'_>, out: &mut Vec<Block>) {
-    let fw = input.framework;
-    let (min, max) = scale_axis(input);
-    out.push(heading(2, "Current against target"));
-    for p in fw.nodes_of_kind("perspective") {
-        let mut bars = Vec::new();
-        let mut not_applicable = Vec::new();
-        for c in fw.nodes_of_kind("capability") {
-            if fw.parent(&c.id).is_none_or(|parent| parent.id != p.id) {
-                continue;
-            }
-            let a = input.assessments.get(&c.id);
-            if a.is_some_and(|a| a.not_applicable.is_some()) {
-                not_applicable.push(c.title.clone());
-                continue;
-            }
-            bars.push(Bar {
-                label: c.title.clone(),
-                current: a.and_then(|a| a.current).map(f64::from),
-                target: a.and_then(|a| a.target).map(f64::from),
-            });
-        }
-        out.push(Block::Chart(Chart {
-            title: p.title.clone(),
-            min,
-            max,
-            bars,
-        }));
-        if !not_applicable.is_empty() {
-            out.push(Block::Note(text(format!(
-                "Not applicable, so not drawn: {}.",
-                not_applicable.join(", ")
-            ))));
-        }
-    }
-}
-
 fn gaps(input: &ReportInput<'_>, d: &Dashboard, out: &mut Vec<Block>) {
     let fw = input.framework;
     out.push(heading(2, "The largest gaps"));
@@ -504,80 +426,6 @@ fn moved(input: &ReportInput<'_>, out: &mut Vec<Block>) {
             items: newly_na,
         });
     }
-}
-
-fn roadmap(input: &ReportInput<'_>, d: &Dashboard, out: &mut Vec<Block>) {
-    let fw = input.framework;
-    out.push(heading(2, "Roadmap by journey stage"));
-    let mut rows = Vec::new();
-    for stage in &d.roadmap {
-        if stage.items.is_empty() {
-            rows.push(vec![
-                text(&stage.title),
-                text("nothing planned"),
-                text(""),
-                text(""),
-                text(""),
-            ]);
-        }
-        for g in &stage.items {
-            rows.push(roadmap_row(fw, input, &stage.title, g));
-        }
-    }
-    out.push(Block::Table(Table {
-        caption: Some("Every gap, by the stage it is planned for, most urgent first".into()),
-        header: ["Stage", "Capability", "Gap", "Priority", "Owner"]
-            .map(String::from)
-            .to_vec(),
-        rows,
-    }));
-}
-
-/// The board's roadmap: one row per stage with how many gaps are planned for it and which,
-/// most urgent first. The full report has a row per gap with its owner and priority.
-fn roadmap_in_brief(d: &Dashboard, out: &mut Vec<Block>) {
-    out.push(heading(2, "Roadmap by journey stage"));
-    let rows = d
-        .roadmap
-        .iter()
-        .map(|stage| {
-            let names: Vec<&str> = stage.items.iter().map(|g| g.title.as_str()).collect();
-            vec![
-                text(&stage.title),
-                text(stage.items.len().to_string()),
-                text(if names.is_empty() {
-                    "nothing planned".to_owned()
-                } else {
-                    names.join(", ")
-                }),
-            ]
-        })
-        .collect();
-    out.push(Block::Table(Table {
-        caption: Some("Gaps by the stage they are planned for, most urgent first".into()),
-        header: ["Stage", "Gaps", "Capabilities"].map(String::from).to_vec(),
-        rows,
-    }));
-}
-
-fn roadmap_row(
-    fw: &Framework,
-    input: &ReportInput<'_>,
-    stage: &str,
-    g: &GapItem,
-) -> Vec<Vec<Inline>> {
-    vec![
-        text(stage),
-        text(&g.title),
-        text(format!(
-            "{} ({} → {})",
-            g.gap,
-            g.current.map_or("not assessed".into(), |v| v.to_string()),
-            g.target.map_or("-".into(), |v| v.to_string())
-        )),
-        text(priority_word(g.priority)),
-        text(owner_of(fw, input.assessments.get(&g.capability))),
-    ]
 }
 
 fn workshops(input: &ReportInput<'_>, out: &mut Vec<Block>) {

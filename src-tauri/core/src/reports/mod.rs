@@ -5,6 +5,7 @@
 
 mod appendix;
 mod builder;
+mod charts;
 pub mod document;
 pub mod docx;
 mod figures;
@@ -12,6 +13,7 @@ pub mod html;
 pub mod markdown;
 pub mod notes;
 mod plan;
+mod roadmap;
 pub mod typst;
 mod words;
 
