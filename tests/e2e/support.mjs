@@ -256,3 +256,18 @@ export async function saved(browser, editor) {
     timeoutMsg: 'the assessment never said "Saved"',
   });
 }
+
+/** The organisation the header's picker shows, or null when none is active. */
+export const selectedOrganisation = (browser) =>
+  browser.execute(() => {
+    const select = document.querySelector('select[aria-label="Organisation"]');
+    return select?.selectedOptions[0]?.textContent ?? null;
+  });
+
+/** Waits until the header's organisation picker shows `name`; `why` says what that proves. */
+export async function waitForOrganisation(browser, name, why = 'the app opens on it') {
+  await browser.waitUntil(async () => (await selectedOrganisation(browser)) === name, {
+    timeout: 5000,
+    timeoutMsg: `${why}: the header shows ${JSON.stringify(await selectedOrganisation(browser))}, not ${JSON.stringify(name)}`,
+  });
+}

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allByRole, byRole, focusedName, launchApp, saved, saveScreenshot, tab, textOf, waitForGraph } from '../support.mjs';
+import { allByRole, byRole, focusedName, launchApp, saved, saveScreenshot, tab, textOf, waitForGraph, waitForOrganisation } from '../support.mjs';
 import { seedNorthwind } from '../fixtures/seed.mjs';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'atlas-e2e-actions-'));
@@ -65,8 +65,7 @@ describe('the improvement plan', () => {
     browser = app.browser;
     await browser.setWindowSize(1280, 800);
     await waitForGraph(browser);
-    const picker = await byRole(browser, 'combobox', 'Organisation');
-    await browser.waitUntil(async () => (await browser.execute((s) => s.selectedOptions[0]?.text ?? '', picker)) === 'Northwind Health');
+    await waitForOrganisation(browser, 'Northwind Health');
   });
   after(async () => app?.close());
   afterEach(async () => browser && saveScreenshot(browser, 'actions-last'));

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allByRole, byRole, launchApp, saveScreenshot, tab, textOf, waitForGraph } from '../support.mjs';
+import { allByRole, byRole, launchApp, saveScreenshot, tab, textOf, waitForGraph, waitForOrganisation } from '../support.mjs';
 import { seedNorthwind } from '../fixtures/seed.mjs';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'atlas-e2e-assessing-'));
@@ -71,8 +71,7 @@ describe('assessing by keyboard', () => {
     app = await launchApp({ dataDir });
     browser = app.browser;
     await waitForGraph(browser);
-    const picker = await byRole(browser, 'combobox', 'Organisation');
-    await browser.waitUntil(async () => (await browser.execute((s) => s.selectedOptions[0]?.text ?? '', picker)) === 'Northwind Health');
+    await waitForOrganisation(browser, 'Northwind Health');
   });
   after(async () => app?.close());
   afterEach(async () => browser && saveScreenshot(browser, 'assessing-last'));

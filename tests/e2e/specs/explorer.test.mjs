@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allByRole, byRole, clickNodeInGraph, launchApp, saveScreenshot, tab, textOf, waitForGraph } from '../support.mjs';
+import { allByRole, byRole, clickNodeInGraph, launchApp, saveScreenshot, tab, textOf, waitForGraph, waitForOrganisation } from '../support.mjs';
 import { seedNorthwind } from '../fixtures/seed.mjs';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'atlas-e2e-explorer-'));
@@ -99,8 +99,7 @@ describe('the explorer', () => {
     browser = app.browser;
     await waitForGraph(browser);
     // The seeded organisation is the only one, so it is active.
-    const picker = await byRole(browser, 'combobox', 'Organisation');
-    await browser.waitUntil(async () => (await browser.execute((s) => s.selectedOptions[0]?.text ?? '', picker)) === 'Northwind Health');
+    await waitForOrganisation(browser, 'Northwind Health');
   });
   after(async () => app?.close());
   afterEach(async (t) => {

@@ -5,23 +5,18 @@
 // deleted ones; and the name set in Preferences is the one the history then shows.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { byRole, launchApp, saveScreenshot, textOf, waitForGraph } from '../support.mjs';
-
-const selectedOrganisation = (browser) =>
-  browser.execute(() => {
-    const select = document.querySelector('select[aria-label="Organisation"]');
-    return select?.selectedOptions[0]?.textContent ?? null;
-  });
+import {
+  byRole,
+  launchApp,
+  saveScreenshot,
+  selectedOrganisation,
+  textOf,
+  waitForGraph,
+  waitForOrganisation,
+} from '../support.mjs';
 
 const selectedView = (browser) =>
   browser.execute(() => document.querySelector('[role="tab"][aria-selected="true"]')?.textContent?.trim());
-
-async function waitForOrganisation(browser, name, why) {
-  await browser.waitUntil(async () => (await selectedOrganisation(browser)) === name, {
-    timeout: 5000,
-    timeoutMsg: `${why}: the header shows ${JSON.stringify(await selectedOrganisation(browser))}`,
-  });
-}
 
 async function fromMenu(browser, item) {
   // The menu is a <details>; its summary has no implicit role to find it by.

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allByRole, byRole, launchApp, saveScreenshot, tab, textOf, waitForGraph } from '../support.mjs';
+import { allByRole, byRole, launchApp, saveScreenshot, tab, textOf, waitForGraph, waitForOrganisation } from '../support.mjs';
 import { seedNorthwind } from '../fixtures/seed.mjs';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'atlas-e2e-reading-'));
@@ -69,8 +69,7 @@ describe('reading', () => {
     app = await launchApp({ dataDir });
     browser = app.browser;
     await waitForGraph(browser);
-    const picker = await byRole(browser, 'combobox', 'Organisation');
-    await browser.waitUntil(async () => (await browser.execute((s) => s.selectedOptions[0]?.text ?? '', picker)) === 'Northwind Health');
+    await waitForOrganisation(browser, 'Northwind Health');
   });
   after(async () => app?.close());
   afterEach(async () => browser && saveScreenshot(browser, 'reading-last'));

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allByRole, appBinary, byRole, focusedName, launchApp, saved, saveScreenshot, tab, textOf, waitForGraph } from '../support.mjs';
+import { allByRole, appBinary, byRole, focusedName, launchApp, saved, saveScreenshot, tab, textOf, waitForGraph, waitForOrganisation } from '../support.mjs';
 import { seedNorthwind } from '../fixtures/seed.mjs';
 
 /** The format saved: switching to PDF is this one word. */
@@ -85,10 +85,7 @@ describe('the Report dialog', () => {
     browser = app.browser;
     await browser.setWindowSize(1280, 800);
     await waitForGraph(browser);
-    const picker = await byRole(browser, 'combobox', 'Organisation');
-    await browser.waitUntil(
-      async () => (await browser.execute((s) => s.selectedOptions[0]?.text ?? '', picker)) === ORG,
-    );
+    await waitForOrganisation(browser, ORG);
   });
   after(async () => app?.close());
   afterEach(async () => browser && saveScreenshot(browser, 'report-last'));
