@@ -2,14 +2,11 @@
 // one), laying it out again on request with dragged nodes held, and the layout as it is saved.
 // The layout algorithms themselves are in layout.ts; this module applies them to a live graph.
 
-import type { Core, ElementDefinition, LayoutOptions } from 'cytoscape';
+import type { Core, ElementDefinition } from 'cytoscape';
 import type { Point, SavedLayout } from '../platform';
 import type { GraphModel } from './filters';
-import { draftLayout, fcoseOptions, fingerprint, ringLoose, seedPositions, untangle, withSeededRandom } from './layout';
+import { draftLayout, fingerprint, seedPositions } from './layout';
 import { ANCHOR, type MemberLayer } from './members';
-
-/** The layout's random seed: the same pack is laid out the same way every time. */
-const SEED = 20240213;
 
 /** Saved positions are rounded to a tenth of a unit: enough to look the same, short to store. */
 const tenth = (v: number) => Math.round(v * 10) / 10;
@@ -48,21 +45,6 @@ export function placed(elements: ElementDefinition[], start: Record<string, Poin
     const p = e.group === 'nodes' ? start[String(e.data.id)] : undefined;
     return p ? { ...e, position: { x: p.x, y: p.y } } : e;
   });
-}
-
-/** fcose from the current positions, deterministic, pinned nodes held; then groups pulled apart. */
-export function runLayout(cy: Core, pinned: Set<string>, large: boolean) {
-  const fixed = [...pinned]
-    .map((id) => cy.getElementById(id))
-    .filter((n) => n.nonempty() && n.isChildless())
-    .map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
-  withSeededRandom(SEED, () => cy.layout(fcoseOptions(cy.nodes().length, fixed) as LayoutOptions).run());
-  // fcose honours the constraint only approximately; a pinned node must not drift at all.
-  cy.batch(() => {
-    for (const f of fixed) cy.getElementById(f.nodeId).position(f.position);
-  });
-  untangle(cy, pinned, large);
-  if (!large) ringLoose(cy, pinned);
 }
 
 /**

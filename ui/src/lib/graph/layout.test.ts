@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import cytoscape from 'cytoscape';
 import { fakeFramework } from '../platform/fake';
 import { toElements } from './elements';
 import { modelOf } from './filters';
-import { graphStyle } from './elements';
-import {
-  draftLayout,
-  fcoseOptions,
-  fingerprint,
-  LARGE_GRAPH,
-  seedPositions,
-  seededRandom,
-  ringAround,
-  separateGroups,
-  untangle,
-  withSeededRandom,
-  type Box,
-} from './layout';
+import { draftLayout, fingerprint, seedPositions, ringAround, separateGroups, type Box } from './layout';
 
 const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 
@@ -26,18 +12,6 @@ describe('fingerprint', () => {
     expect(fingerprint(['a', 'b'])).not.toBe(fingerprint(['a', 'b', 'c']));
     expect(fingerprint(['ab', 'c'])).not.toBe(fingerprint(['a', 'bc']));
     expect(fingerprint(['a'])).toMatch(/^1-[0-9a-f]{8}$/);
-  });
-});
-
-describe('seeded random', () => {
-  it('repeats for a seed and restores Math.random afterwards', () => {
-    const original = Math.random;
-    const a = withSeededRandom(7, () => [Math.random(), Math.random()]);
-    const b = withSeededRandom(7, () => [Math.random(), Math.random()]);
-    expect(a).toEqual(b);
-    expect(a[0]).not.toBe(a[1]);
-    expect(Math.random).toBe(original);
-    expect(seededRandom(1)()).not.toBe(seededRandom(2)());
   });
 });
 
@@ -169,87 +143,6 @@ describe('separateGroups', () => {
         { id: 'b', x1: 100, y1: 0, x2: 110, y2: 10 },
       ]).size,
     ).toBe(0);
-  });
-});
-
-describe('fcoseOptions', () => {
-  it('uses the cheap draft layout for large graphs and pins fixed nodes', () => {
-    expect(fcoseOptions(LARGE_GRAPH + 1)).toMatchObject({ quality: 'draft', randomize: true });
-    const small = fcoseOptions(100, [{ nodeId: 'a', position: { x: 1, y: 2 } }]);
-    expect(small).toMatchObject({ quality: 'default', randomize: false, animate: false });
-    expect(small.fixedNodeConstraint).toEqual([{ nodeId: 'a', position: { x: 1, y: 2 } }]);
-  });
-});
-
-describe('untangle', () => {
-  // Two groups laid on top of each other, and a loose node inside the first.
-  function tangled() {
-    return cytoscape({
-      headless: true,
-      styleEnabled: true,
-      style: graphStyle(false),
-      layout: { name: 'preset' },
-      elements: [
-        {
-          group: 'nodes',
-          data: { id: 'g1', label: 'G1', shape: 'round-rectangle', color: '#2b6cb0' },
-          classes: 'group',
-        },
-        {
-          group: 'nodes',
-          data: { id: 'g2', label: 'G2', shape: 'round-rectangle', color: '#b7791f' },
-          classes: 'group',
-        },
-        {
-          group: 'nodes',
-          data: { id: 'a', parent: 'g1', label: 'a', shape: 'ellipse', color: '#000' },
-          position: { x: 0, y: 0 },
-        },
-        {
-          group: 'nodes',
-          data: { id: 'b', parent: 'g1', label: 'b', shape: 'ellipse', color: '#000' },
-          position: { x: 80, y: 0 },
-        },
-        {
-          group: 'nodes',
-          data: { id: 'c', parent: 'g2', label: 'c', shape: 'ellipse', color: '#000' },
-          position: { x: 60, y: 10 },
-        },
-        {
-          group: 'nodes',
-          data: { id: 'd', parent: 'g2', label: 'd', shape: 'ellipse', color: '#000' },
-          position: { x: 140, y: 10 },
-        },
-        {
-          group: 'nodes',
-          data: { id: 'loose', label: 'loose', shape: 'ellipse', color: '#000' },
-          position: { x: 30, y: 5 },
-        },
-      ],
-    });
-  }
-  const box = (cy: cytoscape.Core, id: string): Box => ({
-    id,
-    ...cy.getElementById(id).boundingBox({ includeLabels: false }),
-  });
-
-  it('pulls overlapping groups apart, members and all, and moves loose nodes out of them', () => {
-    const cy = tangled();
-    expect(overlaps(box(cy, 'g1'), box(cy, 'g2'))).toBe(true);
-    const gapBefore = cy.getElementById('b').position().x - cy.getElementById('a').position().x;
-    expect(untangle(cy, new Set())).toBeGreaterThan(0);
-    expect(overlaps(box(cy, 'g1'), box(cy, 'g2'))).toBe(false);
-    expect(overlaps(box(cy, 'loose'), box(cy, 'g1'))).toBe(false);
-    expect(overlaps(box(cy, 'loose'), box(cy, 'g2'))).toBe(false);
-    // Members keep their places within the group.
-    expect(cy.getElementById('b').position().x - cy.getElementById('a').position().x).toBe(gapBefore);
-  });
-
-  it('leaves a group holding a pinned node where it is', () => {
-    const cy = tangled();
-    untangle(cy, new Set(['a']));
-    expect(cy.getElementById('a').position()).toEqual({ x: 0, y: 0 });
-    expect(overlaps(box(cy, 'g1'), box(cy, 'g2'))).toBe(false);
   });
 });
 

@@ -1,7 +1,6 @@
 // A layout that stays put: computed once, deterministically, and saved per pack under a
 // fingerprint of the node ids, so a changed pack is laid out afresh and an unchanged one opens
 // exactly as it was left. Pure helpers only; GraphView drives Cytoscape with them.
-import type { Core, NodeSingular } from 'cytoscape';
 import type { Point } from '../platform';
 import type { GraphModel } from './filters';
 
@@ -24,40 +23,13 @@ export function fingerprint(ids: Iterable<string>): string {
   return `${sorted.length}-${(h >>> 0).toString(16).padStart(8, '0')}`;
 }
 
-/** A small seeded generator (mulberry32): the same seed gives the same sequence. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/**
- * Runs `fn` with `Math.random` replaced by a seeded generator. fcose draws random numbers in
- * its spectral step and offers no seed; its run is synchronous when not animated, so swapping
- * the global for that one call makes the layout repeatable.
- */
-export function withSeededRandom<T>(seed: number, fn: () => T): T {
-  const original = Math.random;
-  Math.random = seededRandom(seed);
-  try {
-    return fn();
-  } finally {
-    Math.random = original;
-  }
-}
-
 const MEMBER_SPACING = 70;
 const RING_SPACING = 46;
 
 /**
  * Deterministic starting positions: each group's members on a grid around the group's centre,
  * the groups on a circle wide enough that no two start overlapping, and every other node on
- * rings outside them, one band per kind. fcose then refines from here without randomising.
+ * rings outside them, one band per kind.
  */
 export function seedPositions(model: GraphModel): Record<string, Point> {
   const members = new Map<string, string[]>();
@@ -117,40 +89,6 @@ function placeGrid(ids: string[], centre: Point, out: Record<string, Point>, mem
   });
 }
 
-/**
- * fcose options. Groups overlapped because compound repulsion alone does not keep whole
- * groups apart, and their large titles sit outside the box; a wider node separation, a higher
- * compound gravity (members pull tight) and tiling padding help, and `separateGroups` then
- * removes any overlap that is left.
- */
-export function fcoseOptions(nodeCount: number, fixed: { nodeId: string; position: Point }[] = []) {
-  const large = nodeCount > LARGE_GRAPH;
-  return {
-    name: 'fcose',
-    // "draft" is the spectral step only, which needs randomize; the seeded random keeps it repeatable.
-    quality: large ? 'draft' : 'default',
-    randomize: large,
-    animate: false,
-    fit: false,
-    nodeDimensionsIncludeLabels: !large,
-    uniformNodeDimensions: large,
-    packComponents: false,
-    nodeSeparation: 140,
-    nodeRepulsion: 12000,
-    idealEdgeLength: 90,
-    edgeElasticity: 0.45,
-    nestingFactor: 0.1,
-    gravity: 0.25,
-    gravityCompound: 1.5,
-    gravityRangeCompound: 1.2,
-    numIter: large ? 600 : 2500,
-    tile: true,
-    tilingPaddingVertical: 24,
-    tilingPaddingHorizontal: 24,
-    ...(fixed.length ? { fixedNodeConstraint: fixed } : {}),
-  };
-}
-
 export type Box = { id: string; x1: number; y1: number; x2: number; y2: number; fixed?: boolean };
 
 /**
@@ -207,37 +145,6 @@ export function separateGroups(groups: Box[], loose: Box[] = [], gap = 40, maxRo
   return shift;
 }
 
-/**
- * Applies `separateGroups` to a laid-out graph: top-level groups (with their titles) and the
- * loose nodes around them are pulled apart; members move with their group. Groups or nodes
- * holding a pinned node stay where they are. Returns how many boxes moved.
- */
-export function untangle(cy: Core, pinned: Set<string>, large = false): number {
-  const holdsPinned = (n: NodeSingular) => n.descendants().some((d) => pinned.has(String(d.data('id'))));
-  const boxOf = (n: NodeSingular, fixed: boolean): Box => {
-    const b = n.boundingBox({ includeLabels: !large, includeOverlays: false });
-    return { id: n.id(), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2, fixed };
-  };
-  const groups = cy.nodes(':parent:orphan').map((g) => {
-    const b = boxOf(g, holdsPinned(g));
-    // The title sits above the box; where labels are not measured, reserve its height.
-    return large ? { ...b, y1: b.y1 - g.numericStyle('font-size') - 10 } : b;
-  });
-  const loose = cy.nodes(':childless:orphan').map((n) => boxOf(n, pinned.has(n.id())));
-  const shift = separateGroups(groups, loose, 48, large ? 15 : 60);
-  cy.batch(() => {
-    for (const [id, s] of shift) {
-      const n = cy.getElementById(id);
-      const leaves = n.isParent() ? n.descendants().filter((d) => d.isChildless()) : n;
-      leaves.forEach((leaf) => {
-        const p = leaf.position();
-        leaf.position({ x: p.x + s.x, y: p.y + s.y });
-      });
-    }
-  });
-  return shift.size;
-}
-
 export type Loose = { id: string; x: number; y: number };
 
 /**
@@ -289,25 +196,9 @@ export function ringAround(
   return out;
 }
 
-/** Applies `ringAround` to the graph: unpinned nodes outside groups, except the framework root. */
-export function ringLoose(cy: Core, pinned: Set<string>): void {
-  const groups = cy.nodes(':parent:orphan').map((g) => {
-    const b = g.boundingBox({ includeLabels: false, includeOverlays: false });
-    return { id: g.id(), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
-  });
-  const loose = cy
-    .nodes(':childless:orphan')
-    .filter((n) => n.data('kind') !== 'framework' && !pinned.has(n.id()))
-    .map((n) => ({ id: n.id(), ...(n as NodeSingular).position() }));
-  const placed = ringAround(groups, loose);
-  cy.batch(() => {
-    for (const [id, p] of placed) cy.getElementById(id).position(p);
-  });
-}
-
 /**
- * The layout of a big pack, computed in one pass instead of by fcose (which takes seconds at
- * thousands of nodes and leaves a hairball anyway): each group's members in their order on a
+ * The layout of a big pack, computed in one pass instead of by a force layout (which takes
+ * seconds at thousands of nodes and leaves a hairball anyway): each group's members in their order on a
  * grid, the groups on a circle (as `seedPositions` places them), the root in the middle, and
  * every other node on rings around the groups, on the side of the groups it is linked to.
  * Nodes in `keep` (the pinned ones) stay where they are.
