@@ -1,4 +1,4 @@
-//! The Report dialog's commands, behind `ipc.rs`: the formats it offers (from the core, so a
+//! The Report dialog's commands, behind `ipc/`: the formats it offers (from the core, so a
 //! format the core learns appears in the dialog unchanged), the choices it sends parsed into a
 //! `ReportRequest`, and saving a report or the plan's CSV through the shell's save flow
 //! (`saving`). What a report says is the core's; nothing here decides it.

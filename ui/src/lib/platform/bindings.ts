@@ -1,4 +1,4 @@
-// Generated from src-tauri/src/ipc.rs by `cargo test -p atlas ipc` with
+// Generated from src-tauri/src/ipc/mod.rs by `cargo test -p atlas ipc` with
 // UPDATE_BINDINGS=1. Do not edit by hand: a test fails when this file is stale.
 
 export type SourceRef = { 

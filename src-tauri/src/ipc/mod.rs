@@ -4,6 +4,16 @@
 //! and describes it to TypeScript, so the command, its handler entry and its TS signature can
 //! never drift apart. Commands are adapters: each calls one method of `atlas_core::Atlas` and
 //! returns its answer or an `ApiError` (`{code, message}`). Rules belong in the core.
+//!
+//! The macro lives in `surface`, the TypeScript it writes in `typescript`, and the tests that
+//! hold the two together in `tests`.
+
+#[macro_use]
+mod surface;
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+pub mod typescript;
 
 use crate::present::{self, Presentation};
 use crate::report_dialog::{self, ReportFormatChoice};
@@ -18,87 +28,6 @@ use atlas_core::search::{SearchHit, SearchOptions};
 use atlas_core::store;
 use atlas_core::tours::Tour;
 use std::collections::BTreeMap;
-
-macro_rules! ipc_surface {
-    ($(
-        $(#[doc = $doc:literal])*
-        fn $name:ident($state:ident $(, $arg:ident : $ty:ty)*) -> $ret:ty $body:block
-    )*) => {
-        $(
-            $(#[doc = $doc])*
-            #[tauri::command(rename_all = "snake_case")]
-            pub async fn $name(
-                state: tauri::State<'_, AppState>
-                $(, $arg: $ty)*
-            ) -> Result<$ret, ApiError> {
-                let $state: &AppState = &state;
-                $body
-            }
-        )*
-
-        /// The Tauri invoke handler for every declared command.
-        pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
-            tauri::generate_handler![$($name),*]
-        }
-
-        /// Calls a command by name with its arguments as the webview sends them (JSON), on
-        /// `state`, and answers as the webview would receive it. The UI's test double is
-        /// recorded through this, so it answers exactly as these commands do.
-        #[cfg(test)]
-        pub fn dispatch(
-            state: &AppState,
-            name: &str,
-            args: serde_json::Value,
-        ) -> Result<serde_json::Value, ApiError> {
-            match name {
-                $(
-                    stringify!($name) => {
-                        #[derive(serde::Deserialize)]
-                        struct Args { $($arg: $ty),* }
-                        let Args { $($arg),* } = serde_json::from_value(args).map_err(|e| ApiError {
-                            code: None,
-                            message: format!("`{}`: {e}", stringify!($name)),
-                        })?;
-                        let $state: &AppState = state;
-                        #[allow(clippy::redundant_closure_call)]
-                        let answer: Result<$ret, ApiError> = (|| $body)();
-                        Ok(serde_json::to_value(answer?).expect("every answer serialises"))
-                    }
-                )*
-                _ => Err(ApiError {
-                    code: None,
-                    message: format!("there is no command `{name}`"),
-                }),
-            }
-        }
-
-        /// The declared command names, in declaration order.
-        #[cfg(test)]
-        pub const DECLARED: &[&str] = &[$(stringify!($name)),*];
-
-        /// The `Commands` interface for TypeScript: each command's arguments and result.
-        #[cfg(test)]
-        pub fn typescript_commands() -> String {
-            use ts_rs::TS;
-            let mut out = String::from("export interface Commands {\n");
-            $(
-                let docs: &[&str] = &[$($doc),*];
-                for d in docs {
-                    out.push_str(&format!("  /**{} */\n", d));
-                }
-                let args: Vec<String> = vec![$(format!("{}: {}", stringify!($arg), <$ty as TS>::name(&ts_rs::Config::default()))),*];
-                out.push_str(&format!(
-                    "  {}: {{ args: {{ {} }}; result: {} }};\n",
-                    stringify!($name),
-                    args.join("; "),
-                    <$ret as TS>::name(&ts_rs::Config::default())
-                ));
-            )*
-            out.push_str("}\n");
-            out
-        }
-    };
-}
 
 ipc_surface! {
     /// The loaded framework: identity, kinds, maturity scale, every node and edge.
@@ -354,179 +283,5 @@ fn window_error(message: String) -> ApiError {
     ApiError {
         code: None,
         message,
-    }
-}
-
-/// Type declarations for every type the commands exchange, in dependency order.
-#[cfg(test)]
-pub fn typescript_types() -> String {
-    use ts_rs::TS;
-    let cfg = ts_rs::Config::default();
-    let decls = [
-        atlas_core::model::SourceRef::decl(&cfg),
-        atlas_core::model::KindDef::decl(&cfg),
-        atlas_core::model::EdgeKindDef::decl(&cfg),
-        atlas_core::model::StatusDef::decl(&cfg),
-        atlas_core::model::MaturityLevel::decl(&cfg),
-        api::NodeSummary::decl(&cfg),
-        api::EdgeView::decl(&cfg),
-        api::FrameworkView::decl(&cfg),
-        api::LinkView::decl(&cfg),
-        api::NodeDetail::decl(&cfg),
-        atlas_core::search::SearchHit::decl(&cfg),
-        api::ErrorCode::decl(&cfg),
-        api::ApiError::decl(&cfg),
-        store::StoreStatus::decl(&cfg),
-        store::Organisation::decl(&cfg),
-        store::DeletedOrganisation::decl(&cfg),
-        preferences::ThemeChoice::decl(&cfg),
-        preferences::Preferences::decl(&cfg),
-        preferences::PreferencesView::decl(&cfg),
-        store::Priority::decl(&cfg),
-        store::Confidence::decl(&cfg),
-        store::Evidence::decl(&cfg),
-        store::Action::decl(&cfg),
-        store::ActionStatus::decl(&cfg),
-        store::Assessment::decl(&cfg),
-        store::AssessmentPatch::decl(&cfg),
-        store::UndoOutcome::decl(&cfg),
-        store::HistoryEntry::decl(&cfg),
-        store::Snapshot::decl(&cfg),
-        store::Side::decl(&cfg),
-        store::FieldDiff::decl(&cfg),
-        store::CapabilityDiff::decl(&cfg),
-        store::Comparison::decl(&cfg),
-        store::BulkEdit::decl(&cfg),
-        reports::PerspectiveScore::decl(&cfg),
-        reports::GapItem::decl(&cfg),
-        reports::RoadmapStage::decl(&cfg),
-        reports::PlanItem::decl(&cfg),
-        reports::PlanFigures::decl(&cfg),
-        reports::Dashboard::decl(&cfg),
-        Lens::decl(&cfg),
-        store::Point::decl(&cfg),
-        store::SavedLayout::decl(&cfg),
-        atlas_core::tours::StepView::decl(&cfg),
-        atlas_core::tours::TourStep::decl(&cfg),
-        Tour::decl(&cfg),
-        api::TourStepView::decl(&cfg),
-        api::TourView::decl(&cfg),
-        store::Workshop::decl(&cfg),
-        Presentation::decl(&cfg),
-        ReportFormatChoice::decl(&cfg),
-        SavedFile::decl(&cfg),
-    ];
-    decls
-        .iter()
-        .map(|d| format!("export {d}\n"))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// The whole generated TypeScript module, as committed at `ui/src/lib/platform/bindings.ts`.
-#[cfg(test)]
-pub fn typescript_bindings() -> String {
-    format!(
-        "// Generated from src-tauri/src/ipc.rs by `cargo test -p atlas ipc` with\n\
-         // UPDATE_BINDINGS=1. Do not edit by hand: a test fails when this file is stale.\n\n{}\n{}",
-        typescript_types(),
-        typescript_commands()
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const BINDINGS: &str = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../ui/src/lib/platform/bindings.ts"
-    );
-
-    #[test]
-    fn committed_typescript_bindings_are_current() {
-        let fresh = typescript_bindings();
-        if std::env::var_os("UPDATE_BINDINGS").is_some() {
-            std::fs::write(BINDINGS, &fresh).expect("write bindings");
-        }
-        let committed = std::fs::read_to_string(BINDINGS).unwrap_or_default();
-        assert!(
-            committed == fresh,
-            "ui/src/lib/platform/bindings.ts is stale: the UI would compile against types the app \
-             no longer sends. Regenerate with `UPDATE_BINDINGS=1 cargo test -p atlas ipc`."
-        );
-    }
-
-    #[test]
-    fn a_command_called_by_name_answers_as_the_webview_receives_it() {
-        let data = tempfile::tempdir().unwrap();
-        let state = AppState::new_with_author(
-            atlas_core::load_builtin(),
-            data.path().to_path_buf(),
-            "Tester",
-        );
-        let org = dispatch(
-            &state,
-            "create_organisation",
-            serde_json::json!({"name": "Acme"}),
-        )
-        .unwrap();
-        assert_eq!(org["name"], "Acme");
-        let listed = dispatch(&state, "organisations", serde_json::json!({})).unwrap();
-        assert_eq!(
-            listed[0]["id"], org["id"],
-            "the organisation just created is listed"
-        );
-        let wrong = dispatch(&state, "organisations_", serde_json::json!({})).unwrap_err();
-        assert!(
-            wrong.message.contains("organisations_"),
-            "{}",
-            wrong.message
-        );
-        let bad = dispatch(
-            &state,
-            "create_organisation",
-            serde_json::json!({"nom": "Acme"}),
-        )
-        .unwrap_err();
-        assert!(
-            bad.message.contains("name"),
-            "a missing argument is named: {}",
-            bad.message
-        );
-    }
-
-    #[test]
-    fn every_declared_command_has_a_permission_and_nothing_else_does() {
-        let sorted = |names: &[&'static str]| {
-            let mut v = names.to_vec();
-            v.sort_unstable();
-            v
-        };
-        assert_eq!(
-            sorted(DECLARED),
-            sorted(crate::command_names::COMMAND_NAMES),
-            "build.rs grants permissions from command_names.rs; it must list exactly the declared commands"
-        );
-        let set =
-            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/permissions/app.toml"))
-                .expect("permission set");
-        for name in DECLARED {
-            // Tauri names a command's permission after the command with `_` turned into `-`.
-            let slug = name.replace('_', "-");
-            assert!(
-                set.contains(&format!("\"allow-{slug}\"")),
-                "the main window must be allowed to call `{name}`"
-            );
-        }
-        let granted = set
-            .lines()
-            .find(|l| l.starts_with("permissions"))
-            .expect("the set lists its permissions");
-        assert_eq!(
-            granted.matches("\"allow-").count(),
-            DECLARED.len(),
-            "the permission set must grant only the app's own commands"
-        );
     }
 }
