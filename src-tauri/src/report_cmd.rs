@@ -16,13 +16,13 @@ pub struct ReportArgs {
     pub org: String,
     /// Who it is for: board (four pages at most), full (everything) or handout (for a
     /// workshop's participants: no private notes, no scores unless --include-scores).
-    #[arg(long, default_value = "board", value_parser = parse_profile)]
+    #[arg(long, default_value = "board", value_parser = Profile::parse)]
     pub profile: Profile,
     /// Say what moved since this snapshot of the organisation.
     #[arg(long, value_name = "SNAPSHOT")]
     pub since: Option<String>,
     /// The file format; by default the one FILE's extension names, else md.
-    #[arg(long, value_parser = parse_format)]
+    #[arg(long, value_parser = ReportFormat::parse)]
     pub format: Option<ReportFormat>,
     /// Handout only: include scores, gaps and the totals and charts derived from them.
     #[arg(long)]
@@ -31,15 +31,6 @@ pub struct ReportArgs {
     /// a free name beside it ("FILE (2).html").
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-}
-
-fn parse_profile(name: &str) -> Result<Profile, String> {
-    Profile::from_name(name).ok_or_else(|| format!("choose one of: {}", Profile::NAMES.join(", ")))
-}
-
-fn parse_format(name: &str) -> Result<ReportFormat, String> {
-    ReportFormat::from_name(name)
-        .ok_or_else(|| format!("choose one of: {}", ReportFormat::NAMES.join(", ")))
 }
 
 pub fn run(cli: &Cli, args: &ReportArgs) -> ExitCode {

@@ -7,7 +7,6 @@ use crate::saving::{self, Proposal, SavedFile};
 use crate::state::AppState;
 use atlas_core::api::ApiError;
 use atlas_core::atlas::ReportFormat;
-use atlas_core::limits::echo;
 use atlas_core::reports::{Profile, ReportRequest};
 
 /// A format a report can be saved in, as the dialog offers it.
@@ -43,13 +42,7 @@ pub fn request(
     since: Option<String>,
     include_scores: bool,
 ) -> Result<ReportRequest, ApiError> {
-    let profile = Profile::from_name(profile).ok_or_else(|| {
-        invalid(format!(
-            "profile: `{}` is not a report profile; choose one of {}",
-            echo(profile),
-            Profile::NAMES.join(", ")
-        ))
-    })?;
+    let profile = Profile::parse(profile).map_err(|why| invalid(format!("profile: {why}")))?;
     Ok(ReportRequest {
         profile,
         since: since.filter(|s| !s.trim().is_empty()),
@@ -58,13 +51,7 @@ pub fn request(
 }
 
 fn format(extension: &str) -> Result<ReportFormat, ApiError> {
-    ReportFormat::from_name(extension).ok_or_else(|| {
-        invalid(format!(
-            "format: `{}` is not a report format; choose one of {}",
-            echo(extension),
-            ReportFormat::NAMES.join(", ")
-        ))
-    })
+    ReportFormat::parse(extension).map_err(|why| invalid(format!("format: {why}")))
 }
 
 /// Makes the report (refusing before any dialog when there is nothing to report), asks where

@@ -44,6 +44,17 @@ impl ReportFormat {
         }
     }
 
+    /// A format by name, or why not in words the command line and the window both show.
+    pub fn parse(name: &str) -> Result<ReportFormat, String> {
+        ReportFormat::from_name(name).ok_or_else(|| {
+            format!(
+                "`{}` is not a report format; choose one of {}",
+                crate::limits::echo(name),
+                ReportFormat::NAMES.join(", ")
+            )
+        })
+    }
+
     /// The format a file name asks for by its extension.
     pub fn from_path(path: &Path) -> Option<ReportFormat> {
         path.extension()

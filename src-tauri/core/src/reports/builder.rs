@@ -42,6 +42,17 @@ impl Profile {
         }
     }
 
+    /// A profile by name, or why not in words the command line and the window both show.
+    pub fn parse(name: &str) -> Result<Profile, String> {
+        Profile::from_name(name).ok_or_else(|| {
+            format!(
+                "`{}` is not a report profile; choose one of {}",
+                crate::limits::echo(name),
+                Profile::NAMES.join(", ")
+            )
+        })
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Profile::Board => "board",
