@@ -124,15 +124,16 @@ impl Atlas {
         secs: i64,
     ) -> Result<Document, AtlasError> {
         let fw = self.framework()?;
-        let (organisation, assessments, snapshots, history, workshops) = self.with_store(|s| {
-            Ok((
-                s.organisation(org)?,
-                s.assessments(org)?,
-                s.snapshots(org)?,
-                s.history(org, None)?,
-                s.workshops(org)?,
-            ))
-        })?;
+        let (organisation, assessments, snapshots, assessors, workshops) =
+            self.with_store(|s| {
+                Ok((
+                    s.organisation(org)?,
+                    s.assessments(org)?,
+                    s.snapshots(org)?,
+                    s.authors(org)?,
+                    s.workshops(org)?,
+                ))
+            })?;
         if assessments.values().all(|a| a.is_empty()) {
             return Err(AtlasError::NothingToReport {
                 organisation: echo(&organisation.name),
@@ -168,12 +169,6 @@ impl Atlas {
                 Some((snapshot.clone(), frozen))
             }
         };
-        let mut assessors: Vec<String> = Vec::new();
-        for h in &history {
-            if !assessors.contains(&h.author) {
-                assessors.push(h.author.clone());
-            }
-        }
         let (generated_at, today) = clock(secs);
         let input = ReportInput {
             framework: fw,

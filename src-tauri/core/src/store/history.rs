@@ -381,4 +381,15 @@ impl Store {
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+
+    /// Who changed organisation `org`, each name once, in the order they first changed it:
+    /// the report's assessors. Asked of the database so a long history is never loaded for it.
+    pub fn authors(&self, org: i64) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.author FROM changes c JOIN change_sets s ON s.id = c.set_id
+             WHERE s.org_id = ?1 GROUP BY s.author ORDER BY MIN(c.id)",
+        )?;
+        let rows = stmt.query_map(params![org], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
 }

@@ -547,3 +547,32 @@ fn a_new_organisation_after_one_with_the_largest_sqlite_id_gets_an_id_the_window
         );
     }
 }
+
+#[test]
+fn the_assessors_are_everyone_who_changed_the_organisation_once_each_in_order() {
+    let (dir, mut ada) = fresh();
+    let org = ada.create_organisation("Acme").unwrap().id;
+    ada.save_assessment(caf_ai(), org, "data-curation", two_four("Ada"))
+        .unwrap();
+    let mut bea = Store::open(dir.path(), "Bea").unwrap();
+    bea.save_assessment(caf_ai(), org, "data-engineering", two_four("Bea"))
+        .unwrap();
+    ada.save_assessment(caf_ai(), org, "data-engineering", two_four("Ada again"))
+        .unwrap();
+    let from_history: Vec<String> =
+        ada.history(org, None)
+            .unwrap()
+            .into_iter()
+            .fold(Vec::new(), |mut seen, h| {
+                if !seen.contains(&h.author) {
+                    seen.push(h.author);
+                }
+                seen
+            });
+    assert_eq!(
+        ada.authors(org).unwrap(),
+        from_history,
+        "the report names the people the history shows, in the order they first changed it"
+    );
+    assert_eq!(from_history.len(), 2, "two people assessed Acme");
+}
