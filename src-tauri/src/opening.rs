@@ -94,6 +94,17 @@ impl Opening {
     }
 }
 
+/// A refusal about the chosen file names it as the window shows it, by its name alone: the
+/// window is never told which folder a file is in.
+fn by_name(mut error: ApiError, path: &std::path::Path) -> ApiError {
+    if let Some(name) = path.file_name() {
+        error.message = error
+            .message
+            .replace(&path.display().to_string(), &name.to_string_lossy());
+    }
+    error
+}
+
 fn refusal(message: impl Into<String>) -> ApiError {
     ApiError {
         code: None,
@@ -107,7 +118,10 @@ pub fn choose_import_file(app: &AppState) -> Result<Option<ImportChoice>, ApiErr
     let Some(path) = pick(app)? else {
         return Ok(None);
     };
-    let preview = app.atlas.preview_import(&path)?;
+    let preview = app
+        .atlas
+        .preview_import(&path)
+        .map_err(|e| by_name(e.into(), &path))?;
     let token = app.opening.token("import");
     *app.opening.chosen.lock().unwrap_or_else(|e| e.into_inner()) = Some(Chosen {
         token: token.clone(),
@@ -137,7 +151,8 @@ pub fn apply_import(
     };
     let (report, undo) = app
         .atlas
-        .apply_import(&path, &checksum, merge, resolutions)?;
+        .apply_import(&path, &checksum, merge, resolutions)
+        .map_err(|e| by_name(e.into(), &path))?;
     app.opening
         .chosen
         .lock()
@@ -295,6 +310,27 @@ mod tests {
             listed,
             json!([]),
             "undoing the import takes its organisation away"
+        );
+    }
+
+    #[test]
+    fn a_bad_file_is_refused_by_its_name_and_where_it_broke_never_by_its_folder() {
+        let data = tempfile::tempdir().unwrap();
+        let file = data.path().join("cut.json");
+        std::fs::write(&file, "{\"format\": \"capability-atlas/organisations\",").unwrap();
+        let app = state(data.path(), file);
+        let err = dispatch(&app, "choose_import_file", json!({})).unwrap_err();
+        assert!(
+            err.message
+                .starts_with("cut.json: not a complete JSON document")
+                && err.message.contains("line 1"),
+            "{}",
+            err.message
+        );
+        assert!(
+            !err.message.contains(data.path().to_str().unwrap()),
+            "{}",
+            err.message
         );
     }
 
