@@ -11,6 +11,7 @@ mod explore;
 #[cfg(test)]
 mod fixtures;
 mod ipc;
+mod opening;
 mod org_cmd;
 mod present;
 mod rendering;

@@ -2,6 +2,7 @@
 //! window has — where its exports go and who chooses where a saved file goes, its handle for
 //! broadcasting, and the presentation both of its windows show.
 
+use crate::opening::Opening;
 use crate::saving::Saving;
 use atlas_core::{Atlas, Framework, LoadReport};
 use std::path::PathBuf;
@@ -18,6 +19,8 @@ pub struct AppState {
     pub presentation: Mutex<Option<crate::present::Presentation>>,
     /// Who chooses where a saved file goes, and whether it is opened after (`saving`).
     pub saving: Saving,
+    /// Who chooses the file an import reads, and the file chosen (`opening`).
+    pub opening: Opening,
 }
 
 impl AppState {
@@ -28,6 +31,7 @@ impl AppState {
         let author = atlas_core::preferences::author_for(&data_dir);
         let mut state = Self::new_with_author(framework, data_dir, &author);
         state.saving = Saving::from_env();
+        state.opening = Opening::from_env();
         state
     }
 
@@ -44,6 +48,7 @@ impl AppState {
             handle: OnceLock::new(),
             presentation: Mutex::new(None),
             saving: Saving::interactive(),
+            opening: Opening::interactive(),
         }
     }
 

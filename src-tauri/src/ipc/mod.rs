@@ -15,6 +15,7 @@ mod tests;
 #[cfg(test)]
 pub mod typescript;
 
+use crate::opening;
 use crate::present::{self, Presentation};
 use crate::report_dialog::{self, ReportFormatChoice};
 use crate::saving::SavedFile;
@@ -170,6 +171,29 @@ ipc_surface! {
     /// them there and opens the file; `null` when the person cancelled.
     fn save_actions_csv(app, org: u32) -> Option<SavedFile> {
         report_dialog::save_actions_csv(app, org.into())
+    }
+
+    /// Shows the open dialog for a JSON or CSV export and answers what importing it would
+    /// change, written nowhere; `null` when the person cancelled. The shell keeps the file.
+    fn choose_import_file(app) -> Option<opening::ImportChoice> {
+        opening::choose_import_file(app)
+    }
+
+    /// Imports the file `token` names as previewed: as new organisations, or merged into those
+    /// of the same name with a side chosen per conflict. One transaction, undone whole.
+    fn apply_import(app, token: String, merge: bool, resolutions: Vec<store::Resolution>) -> opening::ImportDone {
+        opening::apply_import(app, &token, merge, &resolutions)
+    }
+
+    /// Undoes the latest import whole (its notice's Undo).
+    fn undo_import(app, token: String) -> () {
+        opening::undo_import(app, &token)
+    }
+
+    /// Asks where to save one organisation (or all) as `json` or `csv`, writes it there, never
+    /// over an earlier file, and opens it; `null` when the person cancelled.
+    fn save_export(app, org: Option<u32>, format: String) -> Option<SavedFile> {
+        opening::save_export(app, org.map(i64::from), &format)
     }
 
     /// The formats a report can be saved in, in the order the Report dialog offers them.

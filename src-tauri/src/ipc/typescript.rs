@@ -59,6 +59,17 @@ pub fn typescript_types() -> String {
         Presentation::decl(&cfg),
         ReportFormatChoice::decl(&cfg),
         SavedFile::decl(&cfg),
+        store::ImportCounts::decl(&cfg),
+        store::OrgPreview::decl(&cfg),
+        store::Changed::decl(&cfg),
+        store::ConflictDetail::decl(&cfg),
+        store::ImportPreview::decl(&cfg),
+        store::Take::decl(&cfg),
+        store::Resolution::decl(&cfg),
+        store::Conflict::decl(&cfg),
+        store::ImportReport::decl(&cfg),
+        crate::opening::ImportChoice::decl(&cfg),
+        crate::opening::ImportDone::decl(&cfg),
     ];
     decls
         .iter()

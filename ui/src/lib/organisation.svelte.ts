@@ -17,8 +17,12 @@ import type {
   Dashboard,
   DeletedOrganisation,
   HistoryEntry,
+  ImportChoice,
+  ImportDone,
   Organisation,
   Platform,
+  Resolution,
+  SavedFile,
   Side,
   Snapshot,
   UndoOutcome,
@@ -229,6 +233,35 @@ export class OrganisationData {
     await this.#platform.call('undo', { org: org.id });
     this.organisations = await this.#platform.call('organisations', {});
     return this.organisations.find((o) => o.id === org.id) ?? org;
+  }
+
+  /** Shows the open dialog and what the file chosen would change; `null` when cancelled. */
+  chooseImport(): Promise<ImportChoice | null> {
+    return this.#platform.call('choose_import_file', {});
+  }
+
+  /** Imports the file chosen as previewed, then shows what it changed. */
+  async applyImport(token: string, merge: boolean, resolutions: Resolution[]): Promise<ImportDone> {
+    const done = await this.#platform.call('apply_import', { token, merge, resolutions });
+    await this.#afterImport();
+    return done;
+  }
+
+  /** Undoes the latest import whole. */
+  async undoImport(token: string): Promise<void> {
+    await this.#platform.call('undo_import', { token });
+    await this.#afterImport();
+  }
+
+  /** The list again, and the active organisation's data; the caller chooses another if it went. */
+  async #afterImport(): Promise<void> {
+    this.organisations = await this.#platform.call('organisations', {});
+    if (this.active && this.organisations.some((o) => o.id === this.active?.id)) await this.refresh();
+  }
+
+  /** Saves the active organisation (or all) as JSON or CSV where the person chooses. */
+  saveExport(all: boolean, format: 'json' | 'csv'): Promise<SavedFile | null> {
+    return this.#platform.call('save_export', { org: all ? null : this.#org().id, format });
   }
 
   /** The deleted organisations, newest first, with when each was deleted. */

@@ -1,9 +1,10 @@
-//! Files in and out: organisation exports (JSON, CSV), imports, backups, and what a view
+//! Files in and out: organisation exports (JSON, CSV), imports (previewed, applied as
+//! previewed, undone whole), backups, and what a view
 //! exports (images). An import can touch every organisation, so everything is re-indexed.
 
 use super::{Atlas, AtlasError};
 use crate::exports;
-use crate::store::{self, ImportReport};
+use crate::store::{self, ImportPreview, ImportReport, ImportUndo, Resolution, StoreError};
 use std::path::{Path, PathBuf};
 
 impl Atlas {
@@ -60,6 +61,45 @@ impl Atlas {
         let report = self.with_both(|fw, s| s.import_file(fw, path, merge))?;
         self.reindex_all();
         Ok(report)
+    }
+
+    /// What importing the file at `path` would change (see `Store::preview_import`); reads it
+    /// whole within `MAX_IMPORT_BYTES` and writes nothing.
+    pub fn preview_import(&self, path: &Path) -> Result<ImportPreview, AtlasError> {
+        let bytes = store::read_import_file(path)?;
+        self.with_both(|fw, s| s.preview_import(fw, path, &bytes))
+    }
+
+    /// Imports the file at `path` as previewed: refused, with nothing written, when its bytes
+    /// no longer have the preview's `checksum` (it changed on disk since). `resolutions` choose
+    /// a side per conflict of a merge; returns what was done and what undoes it.
+    pub fn apply_import(
+        &self,
+        path: &Path,
+        checksum: &str,
+        merge: bool,
+        resolutions: &[Resolution],
+    ) -> Result<(ImportReport, ImportUndo), AtlasError> {
+        let bytes = store::read_import_file(path)?;
+        if store::checksum(&bytes) != checksum {
+            return Err(StoreError::File {
+                path: path.to_path_buf(),
+                detail: "the file changed after it was previewed; nothing was imported. \
+                         Open it again to see what it would change now"
+                    .into(),
+            }
+            .into());
+        }
+        let done = self.with_both(|fw, s| s.apply_import(fw, path, &bytes, merge, resolutions))?;
+        self.reindex_all();
+        Ok(done)
+    }
+
+    /// Undoes a whole import in one step (see `Store::undo_import`).
+    pub fn undo_import(&self, undo: &ImportUndo) -> Result<(), AtlasError> {
+        self.with_both(|fw, s| s.undo_import(fw, undo))?;
+        self.reindex_all();
+        Ok(())
     }
 
     /// Takes a backup of the database now; returns its path.

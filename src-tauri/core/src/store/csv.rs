@@ -1,34 +1,19 @@
 //! CSV export: one row per capability of the pack (assessed or not) per organisation, plus any
 //! orphaned assessments, for spreadsheets; and an organisation's improvement plan, one row per
-//! action, under the header issue trackers import. Export only; the JSON document is the exact
-//! format.
+//! action, under the header issue trackers import. `csv_import` reads the first back; the JSON
+//! document is the complete format.
 
+use super::csv_import::HEADER;
 use super::error::StoreError;
 use super::model::Assessment;
 use super::Store;
 use crate::graph::Framework;
 
-const HEADER: &[&str] = &[
-    "organisation",
-    "capability",
-    "title",
-    "orphaned",
-    "current",
-    "target",
-    "priority",
-    "stage",
-    "owner",
-    "not_applicable",
-    "confidence",
-    "tags",
-    "evidence",
-    "notes",
-];
-
 /// RFC 4180 quoting; a leading `=`, `+`, `-` or `@` is prefixed with `'` so a spreadsheet
-/// does not run a note as a formula.
+/// does not run a note as a formula (and a leading `'` too, so `csv_import` can tell the
+/// quote it removes from one a person typed).
 fn cell(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) {
+    let s = if s.starts_with(['=', '+', '-', '@', '\'']) {
         format!("'{s}")
     } else {
         s.to_string()

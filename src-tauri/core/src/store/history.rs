@@ -298,6 +298,31 @@ fn parse(json: &str) -> Value {
     serde_json::from_str(json).unwrap_or(Value::Null)
 }
 
+/// Writes back the old values of change set `set` (an `undo`, or a `redo` of an undo), marks
+/// it undone (or done) and records the reverting set; returns the changes it made, last first.
+pub(super) fn revert(
+    tx: &Transaction<'_>,
+    fw: &Framework,
+    author: &str,
+    org: i64,
+    set: i64,
+    action: &str,
+) -> Result<Vec<Change>, StoreError> {
+    let done_state = if action == "undo" { "undone" } else { "done" };
+    let changes = changes_of(tx, set)?;
+    let mut reversed = Vec::new();
+    for (cap, field, old, new) in changes.into_iter().rev() {
+        apply(tx, fw, action, org, (&cap, &field, &new, &old))?;
+        reversed.push((cap, field, new, old));
+    }
+    tx.execute(
+        "UPDATE change_sets SET state = ?2 WHERE id = ?1",
+        params![set, done_state],
+    )?;
+    record(tx, org, author, action, Some(set), &reversed)?;
+    Ok(reversed)
+}
+
 impl Store {
     /// Reverts the organisation's last change that is not yet undone. Refused, changing
     /// nothing, when a value it would restore is not valid for `fw`.
@@ -313,26 +338,16 @@ impl Store {
     fn step(&mut self, fw: &Framework, org: i64, action: &str) -> Result<UndoOutcome, StoreError> {
         let author = self.author.clone();
         let tx = self.write()?;
-        let (find, done_state, nothing) = if action == "undo" {
-            ("SELECT id FROM change_sets WHERE org_id = ?1 AND state = 'active' ORDER BY id DESC LIMIT 1", "undone", "nothing to undo")
+        let (find, nothing) = if action == "undo" {
+            ("SELECT id FROM change_sets WHERE org_id = ?1 AND state = 'active' ORDER BY id DESC LIMIT 1", "nothing to undo")
         } else {
-            ("SELECT id FROM change_sets WHERE org_id = ?1 AND state = 'redoable' ORDER BY id DESC LIMIT 1", "done", "nothing to redo")
+            ("SELECT id FROM change_sets WHERE org_id = ?1 AND state = 'redoable' ORDER BY id DESC LIMIT 1", "nothing to redo")
         };
         let set: i64 = tx
             .query_row(find, [org], |r| r.get(0))
             .optional()?
             .ok_or_else(|| StoreError::NothingToUndo(nothing.to_string()))?;
-        let changes = changes_of(&tx, set)?;
-        let mut reversed = Vec::new();
-        for (cap, field, old, new) in changes.into_iter().rev() {
-            apply(&tx, fw, action, org, (&cap, &field, &new, &old))?;
-            reversed.push((cap, field, new, old));
-        }
-        tx.execute(
-            "UPDATE change_sets SET state = ?2 WHERE id = ?1",
-            params![set, done_state],
-        )?;
-        record(&tx, org, &author, action, Some(set), &reversed)?;
+        let reversed = revert(&tx, fw, &author, org, set, action)?;
         tx.commit()?;
         let mut outcome = UndoOutcome {
             capabilities: vec![],

@@ -12,16 +12,18 @@
 //! `assessments`, `sittings` (typing in one sitting is one change), `bulk` (one field on many
 //! capabilities), `layouts` (graph positions per pack), `history` (timeline, undo, redo),
 //! `words` (a change as a person reads it), `snapshots` (and comparisons), `transfer` (JSON and
-//! CSV files, merge), `files` (where exports may go), `backup`, `error`.
+//! CSV files), `csv_import`, `import_plan` (preview, merge, undo of an import), `files` (where exports may go), `backup`, `error`.
 
 mod actions;
 mod assessments;
 mod backup;
 mod bulk;
 mod csv;
+mod csv_import;
 mod error;
 mod files;
 mod history;
+mod import_plan;
 mod layouts;
 mod lock;
 mod model;
@@ -41,6 +43,10 @@ pub use bulk::BulkEdit;
 pub use error::StoreError;
 pub use files::write_export;
 pub use history::{HistoryEntry, UndoOutcome};
+pub use import_plan::{
+    checksum, Changed, ConflictDetail, ImportCounts, ImportPreview, ImportUndo, OrgPreview,
+    Resolution, Take,
+};
 pub use layouts::{Point, SavedLayout};
 pub use lock::LOCK_FILE;
 pub(crate) use model::{now_secs, timestamp};
@@ -50,6 +56,7 @@ pub use model::{
 };
 pub use schema::SCHEMA_VERSION;
 pub use snapshots::{CapabilityDiff, Comparison, FieldDiff, Side, Snapshot};
+pub(crate) use transfer::read_import_file;
 pub use transfer::{Conflict, ImportReport, EXPORT_FORMAT, EXPORT_VERSION};
 pub(crate) use words::field_change;
 pub use workshops::Workshop;

@@ -1,19 +1,18 @@
-//! Organisation files: a versioned JSON document that round-trips exactly, and merge-import of
-//! another laptop's results.
+//! Organisation files: a versioned JSON document that round-trips exactly, read back (with the
+//! CSV `csv_import` reads) into one validated document.
 //!
-//! Import parses and validates the whole document before touching the database, then writes
-//! it in one transaction: any error leaves the database as it was, and the message names the
-//! record and the field. A merge never overwrites a value someone entered; where both sides
-//! hold different values it keeps ours and reports the conflict.
+//! Import parses and validates the whole file before touching the database, then writes it in
+//! one transaction (`import_plan`: the preview, merges and their conflicts, undo): any error
+//! leaves the database as it was, and the message names the record and the field.
 
 use super::error::StoreError;
-use super::history::{check_imported_history, load_assessment, record, store_assessment};
+use super::history::{check_imported_history, store_assessment};
 use super::model::{within, Assessment};
-use super::organisations::{clashing_name, free_org_id};
+use super::organisations::free_org_id;
 use super::Store;
 use crate::graph::Framework;
 use crate::limits::{self, echo, MAX_ORGANISATION_ID};
-use rusqlite::{params, OptionalExtension};
+use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -28,37 +27,48 @@ pub const EXPORT_VERSION: u32 = 1;
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Document {
+pub(super) struct Document {
     format: String,
     version: u32,
-    organisations: Vec<OrgFile>,
+    pub(super) organisations: Vec<OrgFile>,
+}
+
+impl Document {
+    /// A document of these organisations, as this build writes it (CSV imports become one).
+    pub(super) fn of(organisations: Vec<OrgFile>) -> Document {
+        Document {
+            format: EXPORT_FORMAT.into(),
+            version: EXPORT_VERSION,
+            organisations,
+        }
+    }
 }
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct OrgFile {
-    id: i64,
-    name: String,
-    description: String,
-    created_at: String,
-    assessments: BTreeMap<String, Assessment>,
-    snapshots: Vec<SnapshotFile>,
-    history: Vec<ChangeSetFile>,
+pub(super) struct OrgFile {
+    pub(super) id: i64,
+    pub(super) name: String,
+    pub(super) description: String,
+    pub(super) created_at: String,
+    pub(super) assessments: BTreeMap<String, Assessment>,
+    pub(super) snapshots: Vec<SnapshotFile>,
+    pub(super) history: Vec<ChangeSetFile>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct SnapshotFile {
-    name: String,
+pub(super) struct SnapshotFile {
+    pub(super) name: String,
     taken_at: String,
-    assessments: BTreeMap<String, Assessment>,
+    pub(super) assessments: BTreeMap<String, Assessment>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct ChangeSetFile {
-    author: String,
-    at: String,
+    pub(super) author: String,
+    pub(super) at: String,
     pub(super) action: String,
     /// Position in this organisation's `history` of the change set this one reverts.
     pub(super) reverts: Option<usize>,
@@ -88,12 +98,17 @@ pub struct Conflict {
 }
 
 /// What an import did.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
 pub struct ImportReport {
     pub organisations_added: Vec<String>,
+    /// Organisations a merge wrote to.
+    pub organisations_merged: Vec<String>,
     /// Fields a merge filled in because ours were empty.
     pub fields_merged: u32,
+    /// Conflicts where the file's value was chosen over ours.
+    pub fields_taken: u32,
     pub snapshots_added: u32,
+    /// Every conflict met, whichever side was kept.
     pub conflicts: Vec<Conflict>,
 }
 
@@ -191,7 +206,7 @@ impl Store {
         Ok(out)
     }
 
-    /// Imports the JSON document at `path` (see `import_json`), refusing a file larger than
+    /// Imports the file at `path` (see `import_json`), refusing a file larger than
     /// `limits::MAX_IMPORT_BYTES` before reading it whole.
     pub fn import_file(
         &mut self,
@@ -199,12 +214,13 @@ impl Store {
         path: &Path,
         merge: bool,
     ) -> Result<ImportReport, StoreError> {
-        let text = read_import_file(path)?;
-        self.import_json(fw, path, &text, merge)
+        let bytes = read_import_file(path)?;
+        Ok(self.apply_import(fw, path, &bytes, merge, &[])?.0)
     }
 
-    /// Imports a JSON document. Without `merge`, every organisation in it must be new here;
-    /// with `merge`, organisations with the same name are merged field by field.
+    /// Imports a JSON document (or a CSV as `export_csv` writes it). Without `merge`, every
+    /// organisation in it must be new here; with `merge`, organisations with the same name are
+    /// merged field by field, and every conflict keeps ours (see `apply_import`).
     pub fn import_json(
         &mut self,
         fw: &Framework,
@@ -212,52 +228,33 @@ impl Store {
         text: &str,
         merge: bool,
     ) -> Result<ImportReport, StoreError> {
-        if text.len() as u64 > limits::MAX_IMPORT_BYTES {
-            return Err(too_big(path));
-        }
-        let doc = parse_document(path, text)?;
-        validate(fw, path, &doc)?;
-        let author = self.author.clone();
-        let tx = self.write()?;
-        // Read inside the transaction: an organisation created by another writer meanwhile
-        // must be merged into (or refused), never duplicated. Names match as they do on
-        // creation (`clashing_name`: ignoring case and surrounding spaces, exact first).
-        let mut existing: BTreeMap<String, i64> = BTreeMap::new();
-        for o in &doc.organisations {
-            if let Some(taken) = clashing_name(&tx, &o.name, None)? {
-                if !merge {
-                    return Err(StoreError::DuplicateOrganisation(taken));
-                }
-                let id = tx.query_row(
-                    "SELECT id FROM organisations WHERE name = ?1 AND deleted = 0",
-                    [&taken],
-                    |r| r.get(0),
-                )?;
-                existing.insert(o.name.clone(), id);
-            }
-        }
-        let mut report = ImportReport {
-            organisations_added: vec![],
-            fields_merged: 0,
-            snapshots_added: 0,
-            conflicts: vec![],
-        };
-        for o in &doc.organisations {
-            match existing.get(&o.name) {
-                None => {
-                    insert_org(&tx, o)?;
-                    report.organisations_added.push(o.name.clone());
-                    report.snapshots_added += o.snapshots.len() as u32;
-                }
-                Some(&id) => merge_org(&tx, &author, id, o, &mut report)?,
-            }
-        }
-        tx.commit()?;
-        Ok(report)
+        Ok(self.apply_import(fw, path, text.as_bytes(), merge, &[])?.0)
     }
 }
 
-fn too_big(path: &Path) -> StoreError {
+/// Parses and validates a whole import file, JSON or CSV: by its extension, else by whether
+/// it starts as a JSON object. Returns the document and its format's name.
+pub(super) fn read_document(
+    fw: &Framework,
+    path: &Path,
+    text: &str,
+) -> Result<(Document, &'static str), StoreError> {
+    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+    let csv = match ext.as_deref() {
+        Some("csv") => true,
+        Some("json") => false,
+        _ => !text.trim_start().starts_with('{'),
+    };
+    let (doc, format) = if csv {
+        (super::csv_import::parse(path, text)?, "csv")
+    } else {
+        (parse_document(path, text)?, "json")
+    };
+    validate(fw, path, &doc)?;
+    Ok((doc, format))
+}
+
+pub(super) fn too_big(path: &Path) -> StoreError {
     file_err(
         path,
         format!(
@@ -270,7 +267,7 @@ fn too_big(path: &Path) -> StoreError {
 /// Reads an import file whole, but never more than `limits::MAX_IMPORT_BYTES`: the size is
 /// checked from the file's metadata first, and reading stops one byte past the limit, so a
 /// pipe or a file that grows while it is read cannot get around it.
-fn read_import_file(path: &Path) -> Result<String, StoreError> {
+pub(crate) fn read_import_file(path: &Path) -> Result<Vec<u8>, StoreError> {
     let io = |e: std::io::Error| file_err(path, e.to_string());
     let file = std::fs::File::open(path).map_err(io)?;
     if file.metadata().map_err(io)?.len() > limits::MAX_IMPORT_BYTES {
@@ -283,12 +280,7 @@ fn read_import_file(path: &Path) -> Result<String, StoreError> {
     if bytes.len() as u64 > limits::MAX_IMPORT_BYTES {
         return Err(too_big(path));
     }
-    String::from_utf8(bytes).map_err(|e| {
-        file_err(
-            path,
-            format!("not UTF-8 text (at byte {})", e.utf8_error().valid_up_to()),
-        )
-    })
+    Ok(bytes)
 }
 
 /// Refuses a list longer than `max`, naming where it is.
@@ -349,8 +341,9 @@ fn parse_document(path: &Path, text: &str) -> Result<Document, StoreError> {
             let n = o.get(list).and_then(Value::as_array).map_or(0, Vec::len);
             count(path, format!("{at}: field `{list}`"), n, max)?;
         }
+        let place = locate(&o);
         let parsed: OrgFile = serde_json::from_value(o)
-            .map_err(|e| file_err(path, format!("{at}: {}", echo(&e.to_string()))))?;
+            .map_err(|e| file_err(path, format!("{at}{place}: {}", echo(&e.to_string()))))?;
         organisations.push(parsed);
     }
     Ok(Document {
@@ -358,6 +351,55 @@ fn parse_document(path: &Path, text: &str) -> Result<Document, StoreError> {
         version: EXPORT_VERSION,
         organisations,
     })
+}
+
+/// Where in one organisation's record serde refused a value, as ", capability `x`, field `y`"
+/// (serde's own message names the value and the type expected, not where it is): the
+/// assessment, snapshot or history entry, and the field, that do not read alone.
+fn locate(o: &Value) -> String {
+    fn field_of(record: &Value, fits: impl Fn(&str, &Value) -> bool) -> String {
+        record
+            .as_object()
+            .and_then(|fields| fields.iter().find(|(k, v)| !fits(k, v)))
+            .map(|(k, _)| format!(", field `{}`", echo(k)))
+            .unwrap_or_default()
+    }
+    fn assessment_fits(k: &str, v: &Value) -> bool {
+        Assessment::default().set_field(k, v.clone()).is_ok()
+    }
+    let bad_assessment = |list: &Value| -> Option<String> {
+        list.as_object()?.iter().find_map(|(cap, a)| {
+            serde_json::from_value::<Assessment>(a.clone())
+                .is_err()
+                .then(|| {
+                    format!(
+                        ", capability `{}`{}",
+                        echo(cap),
+                        field_of(a, assessment_fits)
+                    )
+                })
+        })
+    };
+    if let Some(place) = o.get("assessments").and_then(bad_assessment) {
+        return place;
+    }
+    let list = |key: &str| {
+        o.get(key)
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default()
+    };
+    for (i, s) in list("snapshots").iter().enumerate() {
+        if let Some(place) = s.get("assessments").and_then(bad_assessment) {
+            return format!(", snapshot #{}{place}", i + 1);
+        }
+    }
+    for (i, set) in list("history").iter().enumerate() {
+        if serde_json::from_value::<ChangeSetFile>(set.clone()).is_err() {
+            return format!(", history #{}", i + 1);
+        }
+    }
+    String::new()
 }
 
 fn validate(fw: &Framework, path: &Path, doc: &Document) -> Result<(), StoreError> {
@@ -433,7 +475,7 @@ fn validate(fw: &Framework, path: &Path, doc: &Document) -> Result<(), StoreErro
     Ok(())
 }
 
-fn insert_org(tx: &rusqlite::Transaction<'_>, o: &OrgFile) -> Result<i64, StoreError> {
+pub(super) fn insert_org(tx: &rusqlite::Transaction<'_>, o: &OrgFile) -> Result<i64, StoreError> {
     // Keep the file's id when it is free, so export → import → export is byte-identical.
     let id = free_org_id(tx, Some(o.id))?;
     tx.execute(
@@ -464,9 +506,8 @@ fn insert_org(tx: &rusqlite::Transaction<'_>, o: &OrgFile) -> Result<i64, StoreE
     Ok(id)
 }
 
-/// Fills our empty fields from theirs and reports every field both sides set differently.
 /// Writes one snapshot of an imported organisation with its frozen assessments.
-fn insert_snapshot(
+pub(super) fn insert_snapshot(
     tx: &rusqlite::Transaction<'_>,
     org: i64,
     s: &SnapshotFile,
@@ -481,65 +522,6 @@ fn insert_snapshot(
             "INSERT INTO snapshot_assessments (snapshot_id, capability, data) VALUES (?1, ?2, ?3)",
             params![sid, cap, serde_json::to_string(a).expect("serialises")],
         )?;
-    }
-    Ok(())
-}
-
-fn merge_org(
-    tx: &rusqlite::Transaction<'_>,
-    author: &str,
-    id: i64,
-    o: &OrgFile,
-    report: &mut ImportReport,
-) -> Result<(), StoreError> {
-    let empty = Assessment::default().fields();
-    let mut changes = Vec::new();
-    for (cap, theirs) in &o.assessments {
-        let mut ours = load_assessment(tx, id, cap)?.unwrap_or_default();
-        let before = ours.clone();
-        for (((field, our), (_, their)), (_, blank)) in before
-            .fields()
-            .into_iter()
-            .zip(theirs.fields())
-            .zip(empty.iter().cloned())
-        {
-            if our == their || their == blank {
-                continue;
-            }
-            if our == blank {
-                ours.set_field(field, their.clone())?;
-                changes.push((cap.clone(), field.to_string(), our, their));
-                report.fields_merged += 1;
-            } else {
-                report.conflicts.push(Conflict {
-                    organisation: o.name.clone(),
-                    capability: cap.clone(),
-                    field: field.to_string(),
-                    ours: our,
-                    theirs: their,
-                });
-            }
-        }
-        if ours != before {
-            store_assessment(tx, id, cap, &ours)?;
-        }
-    }
-    if !changes.is_empty() {
-        record(tx, id, &format!("{author} (merge)"), "edit", None, &changes)?;
-    }
-    for s in &o.snapshots {
-        let taken: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM snapshots WHERE org_id = ?1 AND name = ?2",
-                params![id, s.name],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if taken.is_some() {
-            continue;
-        }
-        insert_snapshot(tx, id, s)?;
-        report.snapshots_added += 1;
     }
     Ok(())
 }

@@ -7,6 +7,7 @@ mod content_problems;
 mod file_names;
 mod fuzzing;
 mod graph_queries;
+mod importing;
 mod isolation;
 mod markdown;
 mod module_cycles;

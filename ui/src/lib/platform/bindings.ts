@@ -444,6 +444,97 @@ name: string,
  */
 not_opened: string | null, };
 
+export type ImportCounts = { assessments_added: number, assessments_changed: number, 
+/**
+ * Actions of the improvement plan that would arrive.
+ */
+actions: number, snapshots: number, 
+/**
+ * Fields a merge fills in because ours are empty.
+ */
+fields_filled: number, conflicts: number, };
+
+export type OrgPreview = { name: string, 
+/**
+ * The live organisation a merge would go into (same name, ignoring case and spaces);
+ * added as new, the file's organisation would clash with it and be refused.
+ */
+matches: string | null, 
+/**
+ * Added as a new organisation.
+ */
+as_new: ImportCounts, 
+/**
+ * Merged into `matches`, with every conflict kept as ours; `None` when nothing matches.
+ */
+merged: ImportCounts | null, };
+
+export type Changed = { author: string, at: string, };
+
+export type ConflictDetail = { 
+/**
+ * The organisation's name in the file.
+ */
+organisation: string, capability: string, 
+/**
+ * The capability's title in the loaded pack, else its id.
+ */
+title: string, field: string, ours: unknown, theirs: unknown, 
+/**
+ * Our last change of this field; `None` when our history does not hold one.
+ */
+ours_changed: Changed | null, 
+/**
+ * The file's history entry for this field; `None` when the file has none (a CSV).
+ */
+theirs_changed: Changed | null, };
+
+export type ImportPreview = { 
+/**
+ * The file's name alone (never its folder: the window is not told where files are).
+ */
+file_name: string, 
+/**
+ * `json` or `csv`.
+ */
+format: string, 
+/**
+ * SHA-256 of the bytes previewed, in hex; the import refuses a file that no longer has it.
+ */
+checksum: string, organisations: Array<OrgPreview>, 
+/**
+ * Every field both sides hold differently, for a merge.
+ */
+conflicts: Array<ConflictDetail>, };
+
+export type Take = "ours" | "theirs";
+
+export type Resolution = { organisation: string, capability: string, field: string, take: Take, };
+
+export type Conflict = { organisation: string, capability: string, field: string, ours: unknown, theirs: unknown, };
+
+export type ImportReport = { organisations_added: Array<string>, 
+/**
+ * Organisations a merge wrote to.
+ */
+organisations_merged: Array<string>, 
+/**
+ * Fields a merge filled in because ours were empty.
+ */
+fields_merged: number, 
+/**
+ * Conflicts where the file's value was chosen over ours.
+ */
+fields_taken: number, snapshots_added: number, 
+/**
+ * Every conflict met, whichever side was kept.
+ */
+conflicts: Array<Conflict>, };
+
+export type ImportChoice = { token: string, preview: ImportPreview, };
+
+export type ImportDone = { undo: string, report: ImportReport, };
+
 export interface Commands {
   /** The loaded framework: identity, kinds, maturity scale, every node and edge. */
   framework: { args: {  }; result: FrameworkView };
@@ -502,6 +593,17 @@ export interface Commands {
   /** Asks where to save the organisation's actions as CSV (the desktop's save dialog), writes */
   /** them there and opens the file; `null` when the person cancelled. */
   save_actions_csv: { args: { org: number }; result: SavedFile | null };
+  /** Shows the open dialog for a JSON or CSV export and answers what importing it would */
+  /** change, written nowhere; `null` when the person cancelled. The shell keeps the file. */
+  choose_import_file: { args: {  }; result: ImportChoice | null };
+  /** Imports the file `token` names as previewed: as new organisations, or merged into those */
+  /** of the same name with a side chosen per conflict. One transaction, undone whole. */
+  apply_import: { args: { token: string; merge: boolean; resolutions: Array<Resolution> }; result: ImportDone };
+  /** Undoes the latest import whole (its notice's Undo). */
+  undo_import: { args: { token: string }; result: null };
+  /** Asks where to save one organisation (or all) as `json` or `csv`, writes it there, never */
+  /** over an earlier file, and opens it; `null` when the person cancelled. */
+  save_export: { args: { org: number | null; format: string }; result: SavedFile | null };
   /** The formats a report can be saved in, in the order the Report dialog offers them. */
   report_formats: { args: {  }; result: Array<ReportFormatChoice> };
   /** The report as its file will say it, as a self-contained HTML page for the preview. */
