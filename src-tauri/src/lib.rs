@@ -11,6 +11,7 @@ mod explore;
 #[cfg(test)]
 mod fixtures;
 mod ipc;
+mod menu;
 mod org_cmd;
 mod present;
 mod rendering;

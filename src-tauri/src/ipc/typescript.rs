@@ -59,6 +59,7 @@ pub fn typescript_types() -> String {
         Presentation::decl(&cfg),
         ReportFormatChoice::decl(&cfg),
         SavedFile::decl(&cfg),
+        store::BackupSummary::decl(&cfg),
     ];
     decls
         .iter()
