@@ -2,6 +2,7 @@
 
 use crate::background;
 use crate::ipc;
+use crate::menu;
 use crate::state::AppState;
 use crate::windows;
 use std::process::ExitCode;
@@ -14,9 +15,15 @@ pub fn run(state: AppState) -> ExitCode {
         // plugin's commands.
         .plugin(tauri_plugin_dialog::init())
         .invoke_handler(ipc::handler())
+        .on_menu_event(|app, event| {
+            if let Err(e) = menu::activate(app, event.id().as_ref()) {
+                eprintln!("the menu: {e}");
+            }
+        })
         .setup(|app| {
-            windows::app_window(app, "main", "index.html")
+            windows::app_window(app, menu::WINDOW, "index.html")
                 .title("Capability Atlas")
+                .menu(menu::build(app)?)
                 .inner_size(1280.0, 800.0)
                 .min_inner_size(800.0, 560.0)
                 .build()?;
@@ -26,7 +33,7 @@ pub fn run(state: AppState) -> ExitCode {
                 .or_else(|| state.atlas.preferences().saved.export_dir.map(Into::into))
                 .or_else(|| app.path().download_dir().ok());
             if let Some(dir) = exports {
-                let _ = app.state::<AppState>().export_dir.set(dir);
+                app.state::<AppState>().set_exports(dir);
             }
             let _ = app.state::<AppState>().handle.set(app.handle().clone());
             let handle = app.handle().clone();

@@ -12,6 +12,7 @@ mod explore;
 mod fixtures;
 mod ipc;
 mod opening;
+mod menu;
 mod org_cmd;
 mod present;
 mod rendering;

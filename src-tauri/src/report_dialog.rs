@@ -106,6 +106,7 @@ mod tests {
             AppState::new_with_author(atlas_core::load_builtin(), data.to_path_buf(), "Ada");
         state.saving = Saving {
             chooser: Chooser::Folder(answers.to_path_buf()),
+            folder: Chooser::Dialog,
             open: false,
         };
         dispatch(&state, "create_organisation", json!({"name": "Acme / R&D"})).unwrap();

@@ -7,10 +7,15 @@
 //! can. Opening is a courtesy: when it fails the file is still saved, and the answer says why
 //! it did not open instead of failing.
 //!
+//! The export folder, where every save dialog starts, is chosen the same way: in the desktop's
+//! folder dialog, shown by the shell (`choose_export_folder`), and kept in the preferences.
+//!
 //! WebDriver cannot drive a native dialog, so who chooses is decided once at start-up:
 //! `ATLAS_SAVE_DIALOG_ANSWER=/dir` answers every save dialog with `/dir/<proposed name>` without
-//! showing it, and `ATLAS_NO_OPEN=1` leaves saved files unopened (a test run has no desktop to
-//! open them on). Both are for the end-to-end tests; nothing else reads them.
+//! showing it (`ATLAS_SAVE_DIALOG_ANSWER=proposed`: with the proposal itself, the export folder
+//! and the proposed name, as a person pressing Save at once), `ATLAS_FOLDER_DIALOG_ANSWER=/dir` answers the folder dialog with `/dir`, and
+//! `ATLAS_NO_OPEN=1` leaves saved files unopened (a test run has no desktop to open them on).
+//! All three are for the end-to-end tests; nothing else reads them.
 
 use crate::state::AppState;
 use atlas_core::api::ApiError;
@@ -26,12 +31,16 @@ pub enum Chooser {
     Dialog,
     /// Nobody: every save goes to this folder under the proposed name (the tests' seam).
     Folder(PathBuf),
+    /// Nobody: every save goes where the dialog proposes (the tests' seam).
+    Proposed,
 }
 
 /// How this run of the app saves files.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Saving {
     pub chooser: Chooser,
+    /// Who chooses the export folder: the folder dialog, or the tests' answer.
+    pub folder: Chooser,
     /// Whether a saved file is opened where the desktop can.
     pub open: bool,
 }
@@ -41,6 +50,7 @@ impl Saving {
     pub fn interactive() -> Saving {
         Saving {
             chooser: Chooser::Dialog,
+            folder: Chooser::Dialog,
             open: true,
         }
     }
@@ -51,16 +61,30 @@ impl Saving {
             std::env::var_os("ATLAS_SAVE_DIALOG_ANSWER").as_deref(),
             std::env::var_os("ATLAS_NO_OPEN").as_deref(),
         )
+        .with_folder_answer(std::env::var_os("ATLAS_FOLDER_DIALOG_ANSWER").as_deref())
     }
 
     fn from_values(answer: Option<&std::ffi::OsStr>, no_open: Option<&std::ffi::OsStr>) -> Saving {
         Saving {
-            chooser: match answer {
-                Some(dir) if !dir.is_empty() => Chooser::Folder(PathBuf::from(dir)),
-                _ => Chooser::Dialog,
-            },
+            chooser: answered(answer),
+            folder: Chooser::Dialog,
             open: no_open.is_none_or(|v| v.is_empty() || v == "0"),
         }
+    }
+
+    fn with_folder_answer(self, answer: Option<&std::ffi::OsStr>) -> Saving {
+        Saving {
+            folder: answered(answer),
+            ..self
+        }
+    }
+}
+
+fn answered(answer: Option<&std::ffi::OsStr>) -> Chooser {
+    match answer {
+        Some(word) if word == "proposed" => Chooser::Proposed,
+        Some(dir) if !dir.is_empty() => Chooser::Folder(PathBuf::from(dir)),
+        _ => Chooser::Dialog,
     }
 }
 
@@ -127,11 +151,9 @@ fn with_extension(path: PathBuf, extension: &str) -> PathBuf {
 fn choose(app: &AppState, proposal: &Proposal) -> Result<Option<PathBuf>, ApiError> {
     match &app.saving.chooser {
         Chooser::Folder(dir) => Ok(Some(dir.join(&proposal.name))),
+        Chooser::Proposed => Ok(Some(proposal.folder.join(&proposal.name))),
         Chooser::Dialog => {
-            let handle = app.handle.get().ok_or_else(|| ApiError {
-                code: None,
-                message: "the app's windows are not up yet".into(),
-            })?;
+            let handle = window_handle(app)?;
             let mut dialog = handle
                 .dialog()
                 .file()
@@ -157,6 +179,50 @@ fn choose(app: &AppState, proposal: &Proposal) -> Result<Option<PathBuf>, ApiErr
     }
 }
 
+/// Asks for a new export folder (the desktop's folder dialog, starting at the current one),
+/// saves it in the preferences and uses it from now on; returns the folder in use, unchanged
+/// when the person cancelled.
+pub fn choose_export_folder(app: &AppState) -> Result<String, ApiError> {
+    let current = app.exports();
+    let chosen = match &app.saving.folder {
+        Chooser::Folder(dir) => Some(dir.clone()),
+        Chooser::Proposed => Some(current.clone()),
+        Chooser::Dialog => {
+            let handle = window_handle(app)?;
+            let mut dialog = handle
+                .dialog()
+                .file()
+                .set_title("Choose the export folder")
+                .set_directory(&current);
+            if let Some(window) = handle.get_webview_window("main") {
+                dialog = dialog.set_parent(&window);
+            }
+            match dialog.blocking_pick_folder() {
+                None => None,
+                Some(dir) => Some(dir.into_path().map_err(|e| ApiError {
+                    code: None,
+                    message: format!(
+                        "the folder dialog did not answer with a folder on this computer: {e}"
+                    ),
+                })?),
+            }
+        }
+    };
+    let Some(dir) = chosen else {
+        return Ok(current.display().to_string());
+    };
+    app.atlas.set_export_dir(&dir)?;
+    app.set_exports(dir.clone());
+    Ok(dir.display().to_string())
+}
+
+fn window_handle(app: &AppState) -> Result<&tauri::AppHandle, ApiError> {
+    app.handle.get().ok_or_else(|| ApiError {
+        code: None,
+        message: "the app's windows are not up yet".into(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,9 +244,57 @@ mod tests {
             Saving::from_values(Some(OsStr::new("/tmp/answers")), Some(OsStr::new("1"))),
             Saving {
                 chooser: Chooser::Folder("/tmp/answers".into()),
+                folder: Chooser::Dialog,
                 open: false
             }
         );
+        assert_eq!(
+            Saving::from_values(Some(OsStr::new("proposed")), None).chooser,
+            Chooser::Proposed
+        );
+        assert_eq!(
+            Saving::interactive()
+                .with_folder_answer(Some(OsStr::new("/tmp/folder")))
+                .folder,
+            Chooser::Folder("/tmp/folder".into())
+        );
+        assert_eq!(
+            Saving::interactive()
+                .with_folder_answer(Some(OsStr::new("")))
+                .folder,
+            Chooser::Dialog,
+            "an empty answer must not silently skip the folder dialog"
+        );
+    }
+
+    #[test]
+    fn a_chosen_export_folder_is_where_the_next_save_dialog_starts_and_is_kept() {
+        let data = tempfile::tempdir().unwrap();
+        let chosen = tempfile::tempdir().unwrap();
+        let mut state = AppState::new_with_author(
+            atlas_core::load_builtin(),
+            data.path().to_path_buf(),
+            "Tester",
+        );
+        state.saving.folder = Chooser::Folder(chosen.path().to_path_buf());
+        let answer = choose_export_folder(&state).expect("a folder that exists is taken");
+        assert_eq!(answer, chosen.path().display().to_string());
+        assert_eq!(
+            state.exports(),
+            chosen.path(),
+            "saves start there from now on"
+        );
+        assert_eq!(
+            state.atlas.preferences().saved.export_dir.as_deref(),
+            Some(answer.as_str()),
+            "and it is kept in preferences.json for the next start"
+        );
+        state.saving.folder = Chooser::Folder(data.path().join("missing"));
+        assert!(
+            choose_export_folder(&state).is_err(),
+            "a folder that does not exist is refused"
+        );
+        assert_eq!(state.exports(), chosen.path(), "and the earlier one stays");
     }
 
     #[test]

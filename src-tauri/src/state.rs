@@ -6,13 +6,15 @@ use crate::opening::Opening;
 use crate::saving::Saving;
 use atlas_core::{Atlas, Framework, LoadReport};
 use std::path::PathBuf;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Mutex, OnceLock, RwLock};
 
 pub struct AppState {
     pub atlas: Atlas,
-    /// Where exported images and tours are written: `ATLAS_EXPORT_DIR`, else the folder in the
-    /// preferences, else the user's downloads folder (known only once the window system is up, hence set later).
-    pub export_dir: OnceLock<PathBuf>,
+    /// Where exported images and tours are written and every save dialog starts:
+    /// `ATLAS_EXPORT_DIR`, else the folder in the preferences, else the user's downloads folder
+    /// (known only once the window system is up, hence set later); changed when the person
+    /// chooses another in Preferences.
+    pub export_dir: RwLock<Option<PathBuf>>,
     /// The running app, for broadcasting to its windows; set once the window system is up.
     pub handle: OnceLock<tauri::AppHandle>,
     /// What is being presented, if anything, so a window opened later starts in step.
@@ -21,6 +23,8 @@ pub struct AppState {
     pub saving: Saving,
     /// Who chooses the file an import reads, and the file chosen (`opening`).
     pub opening: Opening,
+    /// Whether the window may click menu items through `menu_activate` (`menu`, tests only).
+    pub menu_seam: bool,
 }
 
 impl AppState {
@@ -32,6 +36,7 @@ impl AppState {
         let mut state = Self::new_with_author(framework, data_dir, &author);
         state.saving = Saving::from_env();
         state.opening = Opening::from_env();
+        state.menu_seam = crate::menu::seam_from_env();
         state
     }
 
@@ -44,7 +49,8 @@ impl AppState {
     ) -> Self {
         AppState {
             atlas: Atlas::open(framework, &data_dir, author),
-            export_dir: OnceLock::new(),
+            export_dir: RwLock::new(None),
+            menu_seam: false,
             handle: OnceLock::new(),
             presentation: Mutex::new(None),
             saving: Saving::interactive(),
@@ -55,8 +61,15 @@ impl AppState {
     /// The folder exports go to (see `export_dir`).
     pub fn exports(&self) -> PathBuf {
         self.export_dir
-            .get()
-            .cloned()
+            .read()
+            .ok()
+            .and_then(|dir| dir.clone())
             .unwrap_or_else(|| self.atlas.data_dir().join("exports"))
+    }
+
+    /// Makes `dir` the export folder from now on.
+    pub fn set_exports(&self, dir: PathBuf) {
+        let mut guard = self.export_dir.write().unwrap_or_else(|e| e.into_inner());
+        *guard = Some(dir);
     }
 }

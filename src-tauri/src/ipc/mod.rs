@@ -16,9 +16,10 @@ mod tests;
 pub mod typescript;
 
 use crate::opening;
+use crate::menu;
 use crate::present::{self, Presentation};
 use crate::report_dialog::{self, ReportFormatChoice};
-use crate::saving::SavedFile;
+use crate::saving::{self, SavedFile};
 use crate::state::AppState;
 use atlas_core::api::{self, ApiError};
 use atlas_core::atlas::ReportFormat;
@@ -100,6 +101,44 @@ ipc_surface! {
     /// The folder exports are written to.
     fn export_folder(app) -> String {
         Ok(app.exports().display().to_string())
+    }
+
+    /// Asks for another export folder (the desktop's folder dialog), keeps it in the
+    /// preferences and starts every save dialog there; returns the folder now in use.
+    fn choose_export_folder(app) -> String {
+        saving::choose_export_folder(app)
+    }
+
+    /// Takes a backup of the database now; returns its file name in the backups folder.
+    fn backup_now(app) -> String {
+        let path = app.atlas.backup_now()?;
+        Ok(path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())
+    }
+
+    /// The backups in the data folder, newest first, with what each holds.
+    fn backups(app) -> Vec<store::BackupSummary> {
+        Ok(app.atlas.backups())
+    }
+
+    /// Restores the backup named `name` (from `backups`) in the running app, keeping the
+    /// database it replaces as a backup first; returns that backup's file name.
+    fn restore_backup(app, name: String) -> Option<String> {
+        let restored = app.atlas.restore_backup(&name)?;
+        Ok(restored.replaced.and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned())))
+    }
+
+    /// The data folder, as Preferences shows it.
+    fn data_folder(app) -> String {
+        Ok(app.atlas.data_dir().display().to_string())
+    }
+
+    /// Does what clicking menu item `id` does. Only for the end-to-end tests, which cannot
+    /// click a native menu: refused unless the app started with `ATLAS_TEST_MENU=1`.
+    fn menu_activate(app, id: String) -> () {
+        if !app.menu_seam {
+            return Err(window_error("menu items are clicked in the menu bar".into()));
+        }
+        menu::activate(handle(app)?, &id).map_err(window_error)
     }
 
     /// An organisation's assessment of one capability (empty when never assessed).

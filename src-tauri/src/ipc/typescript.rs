@@ -70,6 +70,7 @@ pub fn typescript_types() -> String {
         store::ImportReport::decl(&cfg),
         crate::opening::ImportChoice::decl(&cfg),
         crate::opening::ImportDone::decl(&cfg),
+        store::BackupSummary::decl(&cfg),
     ];
     decls
         .iter()

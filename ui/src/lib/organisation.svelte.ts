@@ -196,6 +196,19 @@ export class OrganisationData {
     }
   }
 
+  /**
+   * After the whole database was replaced (a restore): the list again, the active organisation
+   * kept if the restored data has it (by id, with its record as restored), else the first; all
+   * it shows is read again. Returns the organisation now active.
+   */
+  async reopen(): Promise<Organisation | null> {
+    await this.open();
+    const next = this.organisations.find((o) => o.id === this.active?.id) ?? this.organisations[0] ?? null;
+    this.active = null;
+    await this.choose(next);
+    return next;
+  }
+
   /** Creates an organisation (names are unique); the caller chooses it. */
   async create(name: string): Promise<Organisation> {
     const org = await this.#platform.call('create_organisation', { name });

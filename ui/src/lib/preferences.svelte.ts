@@ -1,6 +1,6 @@
 // The person's preferences as the core keeps them in the data folder: the author's display
-// name written into the history, the theme, and the export folder (shown; choosing another
-// comes with the system's folder dialog). The theme is applied from here once read, and every
+// name written into the history, the theme, and the export folder (choosing another opens the
+// desktop's folder dialog, shown by the shell: the window never names a path). The theme is applied from here once read, and every
 // theme a person picks, in the header or in Preferences, is saved here.
 import type { Platform, PreferencesView, ThemeChoice } from './platform';
 import { onThemeChosen, setThemeChoice, themeChoice } from './theme';
@@ -11,6 +11,8 @@ export class PreferencesData {
   view = $state.raw<PreferencesView | null>(null);
   /** The folder exports are written to. */
   exportFolder = $state<string | null>(null);
+  /** The data folder, where the database and its backups are. */
+  dataFolder = $state<string | null>(null);
   problem = $state<string | null>(null);
 
   constructor(platform: Platform) {
@@ -30,9 +32,28 @@ export class PreferencesData {
     return onThemeChosen((theme) => void this.save(this.view?.saved.author ?? '', theme).catch(() => {}));
   }
 
+  /** Which answer about the export folder is the newest asked for. */
+  #folderAsked = 0;
+
   /** Reads where exports go (for the Preferences dialog). */
   async loadExportFolder(): Promise<void> {
-    this.exportFolder = await this.#platform.call('export_folder', {});
+    const ask = ++this.#folderAsked;
+    const folder = await this.#platform.call('export_folder', {});
+    // A folder chosen while this was being answered is newer than this answer.
+    if (ask === this.#folderAsked) this.exportFolder = folder;
+  }
+
+  /** Asks the shell for another export folder (its folder dialog); shows the one in use. */
+  async chooseExportFolder(): Promise<void> {
+    const ask = ++this.#folderAsked;
+    const folder = await this.#platform.call('choose_export_folder', {});
+    if (ask === this.#folderAsked) this.exportFolder = folder;
+    this.view = await this.#platform.call('preferences', {});
+  }
+
+  /** Reads where the data is (for the Preferences dialog). */
+  async loadDataFolder(): Promise<void> {
+    this.dataFolder = await this.#platform.call('data_folder', {});
   }
 
   /** The name changes are attributed to now. */

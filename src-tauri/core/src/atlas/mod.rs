@@ -12,6 +12,7 @@
 //! immutable and needs none. No method holds both locks at once.
 
 mod assessments;
+mod backups;
 mod error;
 mod files;
 mod notes;

@@ -74,13 +74,18 @@ impl Atlas {
 
     /// Re-indexes every organisation, live or deleted (after an import, or at start).
     pub(super) fn reindex_all(&self) {
-        let ids = self.with_store(|s| {
+        for id in self.organisation_ids() {
+            self.reindex(id);
+        }
+    }
+
+    /// Every organisation's id, live or deleted; none when the store is not open.
+    pub(super) fn organisation_ids(&self) -> Vec<i64> {
+        self.with_store(|s| {
             let mut ids: Vec<i64> = s.organisations()?.iter().map(|o| o.id).collect();
             ids.extend(s.deleted_organisations()?.iter().map(|o| o.id));
             Ok(ids)
-        });
-        for id in ids.unwrap_or_default() {
-            self.reindex(id);
-        }
+        })
+        .unwrap_or_default()
     }
 }

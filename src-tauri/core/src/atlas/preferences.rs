@@ -2,7 +2,9 @@
 //! name takes effect on the very next change, in the window as on the command line.
 
 use super::{Atlas, AtlasError};
+use crate::limits::echo;
 use crate::preferences::{Preferences, PreferencesView, ThemeChoice};
+use std::path::Path;
 
 impl Atlas {
     /// The saved preferences and the defaults they fall back on.
@@ -34,6 +36,25 @@ impl Atlas {
         }
         .save(&self.data_dir)?;
         self.attribute_to(&saved.author());
+        Ok(self.preferences())
+    }
+
+    /// Saves `dir` as the folder every save dialog starts in and images and tours are written
+    /// to. Only the shell calls this, with a folder the person chose in the system's dialog;
+    /// a path that is not an existing folder is refused, naming it.
+    pub fn set_export_dir(&self, dir: &Path) -> Result<PreferencesView, AtlasError> {
+        if !dir.is_absolute() || !dir.is_dir() {
+            return Err(AtlasError::Invalid(format!(
+                "export folder: `{}` is not a folder on this computer",
+                echo(&dir.display().to_string())
+            )));
+        }
+        let current = Preferences::load(&self.data_dir).unwrap_or_default();
+        Preferences {
+            export_dir: Some(dir.display().to_string()),
+            ..current
+        }
+        .save(&self.data_dir)?;
         Ok(self.preferences())
     }
 

@@ -23,7 +23,7 @@ fn stamp() -> String {
     now().replace(':', "-")
 }
 
-fn backups_dir(data_dir: &Path) -> PathBuf {
+pub(crate) fn backups_dir(data_dir: &Path) -> PathBuf {
     data_dir.join(BACKUPS_DIR)
 }
 
@@ -137,10 +137,7 @@ pub struct Restored {
 /// replaced is then copied into the backups folder, write-ahead log included, and only once
 /// that copy is safe does its log go and the new file take its place, by a rename.
 pub fn restore(data_dir: &Path, file: &Path) -> Result<Restored, StoreError> {
-    verify::restorable(file).map_err(|problem| StoreError::File {
-        path: file.to_path_buf(),
-        detail: format!("cannot restore from this file: {problem}; nothing was changed"),
-    })?;
+    check_restorable(file)?;
     std::fs::create_dir_all(data_dir).map_err(io(data_dir))?;
     let _lock = DataLock::exclusive(data_dir)?;
     let db = data_dir.join(DB_FILE);
@@ -196,6 +193,16 @@ fn keep_replaced(data_dir: &Path, db: &Path) -> Result<PathBuf, StoreError> {
         }
     }
     Ok(keep)
+}
+
+/// Whether `file` is a Capability Atlas database `restore` would accept, saying why not.
+pub fn check_restorable(file: &Path) -> Result<(), StoreError> {
+    verify::restorable(file)
+        .map(|_| ())
+        .map_err(|problem| StoreError::File {
+            path: file.to_path_buf(),
+            detail: format!("cannot restore from this file: {problem}; nothing was changed"),
+        })
 }
 
 /// A staged copy, removed unless it was renamed into place.

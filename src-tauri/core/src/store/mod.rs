@@ -12,12 +12,14 @@
 //! `assessments`, `sittings` (typing in one sitting is one change), `bulk` (one field on many
 //! capabilities), `layouts` (graph positions per pack), `history` (timeline, undo, redo),
 //! `words` (a change as a person reads it), `snapshots` (and comparisons), `transfer` (JSON and
-//! CSV files), `csv_import`, `import_plan` (preview, merge, undo of an import), `files` (where exports may go), `backup`, `error`.
+//! CSV files), `csv_import`, `import_plan` (preview, merge, undo of an import), `files` (where
+//! exports may go), `backup`, `catalogue` (what each backup holds, for the Restore list), `error`.
 
 mod actions;
 mod assessments;
 mod backup;
 mod bulk;
+mod catalogue;
 mod csv;
 mod csv_import;
 mod error;
@@ -38,8 +40,11 @@ mod words;
 mod workshops;
 
 pub use actions::{is_calendar_date, Action, ActionStatus};
-pub use backup::{newest_good_backup, restore, Restored, BACKUPS_DIR, DAILY_BACKUPS_KEPT};
+pub use backup::{
+    check_restorable, newest_good_backup, restore, Restored, BACKUPS_DIR, DAILY_BACKUPS_KEPT,
+};
 pub use bulk::BulkEdit;
+pub use catalogue::{list_backups, BackupSummary};
 pub use error::StoreError;
 pub use files::write_export;
 pub use history::{HistoryEntry, UndoOutcome};
@@ -178,6 +183,11 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Who changes are attributed to.
+    pub fn author(&self) -> &str {
+        &self.author
     }
 
     pub fn set_author(&mut self, author: &str) {

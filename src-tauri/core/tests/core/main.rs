@@ -2,6 +2,7 @@
 
 mod actions;
 mod application;
+mod backups;
 mod caf_ai;
 mod content_problems;
 mod file_names;

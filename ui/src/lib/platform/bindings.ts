@@ -534,6 +534,35 @@ conflicts: Array<Conflict>, };
 export type ImportChoice = { token: string, preview: ImportPreview, };
 
 export type ImportDone = { undo: string, report: ImportReport, };
+export type BackupSummary = { 
+/**
+ * Its file name in the backups folder: how a restore names it.
+ */
+name: string, 
+/**
+ * When it was written (UTC, `YYYY-MM-DDTHH:MM:SSZ`).
+ */
+written: string, 
+/**
+ * Its size in bytes.
+ */
+bytes: number, 
+/**
+ * The live organisations it holds, by name.
+ */
+organisations: Array<string>, 
+/**
+ * When its last change was made, if it has any.
+ */
+last_change: string | null, 
+/**
+ * Who made its last change.
+ */
+last_author: string | null, 
+/**
+ * Why it cannot be restored, when it cannot; it is listed all the same.
+ */
+problem: string | null, };
 
 export interface Commands {
   /** The loaded framework: identity, kinds, maturity scale, every node and edge. */
@@ -564,6 +593,21 @@ export interface Commands {
   save_preferences: { args: { author: string; theme: ThemeChoice }; result: PreferencesView };
   /** The folder exports are written to. */
   export_folder: { args: {  }; result: string };
+  /** Asks for another export folder (the desktop's folder dialog), keeps it in the */
+  /** preferences and starts every save dialog there; returns the folder now in use. */
+  choose_export_folder: { args: {  }; result: string };
+  /** Takes a backup of the database now; returns its file name in the backups folder. */
+  backup_now: { args: {  }; result: string };
+  /** The backups in the data folder, newest first, with what each holds. */
+  backups: { args: {  }; result: Array<BackupSummary> };
+  /** Restores the backup named `name` (from `backups`) in the running app, keeping the */
+  /** database it replaces as a backup first; returns that backup's file name. */
+  restore_backup: { args: { name: string }; result: string | null };
+  /** The data folder, as Preferences shows it. */
+  data_folder: { args: {  }; result: string };
+  /** Does what clicking menu item `id` does. Only for the end-to-end tests, which cannot */
+  /** click a native menu: refused unless the app started with `ATLAS_TEST_MENU=1`. */
+  menu_activate: { args: { id: string }; result: null };
   /** An organisation's assessment of one capability (empty when never assessed). */
   assessment: { args: { org: number; capability: string }; result: Assessment };
   /** An organisation's notes on one capability, rendered from markdown and sanitised. */

@@ -8,7 +8,15 @@
 // save dialog (which the person answers, not the core), graph layouts, whether the search index
 // is ready yet, and forced failures of the store or the pack.
 import recordedText from './fixtures/recorded.json?raw';
-import type { ApiError, FrameworkView, Presentation, SavedFile, SavedLayout, StoreStatus } from './bindings';
+import type {
+  ApiError,
+  BackupSummary,
+  FrameworkView,
+  Presentation,
+  SavedFile,
+  SavedLayout,
+  StoreStatus,
+} from './bindings';
 import { AppError, type Args, type Command, type Events, type Platform, type Result } from './index';
 
 type Answer = { ok: unknown } | { error: ApiError };
@@ -77,6 +85,13 @@ export class FakePlatform implements Platform {
   saveDialogAnswer: string | null = '/exports';
   /** When set, a save fails with this, as when the folder chosen cannot be written. */
   saveError: AppError | null = null;
+  /** What the folder dialog answers (null: cancelled), and the export folder chosen there. */
+  folderDialogAnswer: string | null = '/chosen';
+  exportFolder: string | null = null;
+  /** The backups folder: dated by the shell's clock, so kept here rather than recorded. */
+  backups: BackupSummary[] = [];
+  /** The backups restored, by name. */
+  restored: string[] = [];
   /** Every file saved through the save dialog, with what it was asked for. */
   saved: { command: 'save_report' | 'save_actions_csv'; args: unknown; file: SavedFile }[] = [];
   private listeners = new Map<string, Set<(payload: never) => void>>();
@@ -141,6 +156,35 @@ export class FakePlatform implements Platform {
         this.presentation = structuredClone(state);
         this.emit('presentation', state);
         return { value: null };
+      }
+      case 'data_folder':
+        return { value: '/data' };
+      case 'export_folder':
+        return this.exportFolder === null ? undefined : { value: this.exportFolder };
+      case 'choose_export_folder':
+        if (this.folderDialogAnswer !== null) this.exportFolder = this.folderDialogAnswer;
+        return { value: this.exportFolder ?? '/exports' };
+      case 'backups':
+        return { value: structuredClone(this.backups) };
+      case 'backup_now': {
+        const name = `manual-${this.backups.length + 1}.db`;
+        this.backups.unshift({
+          name,
+          written: '2026-12-01T04:00:00Z',
+          bytes: 4096,
+          organisations: [],
+          last_change: null,
+          last_author: null,
+          problem: null,
+        });
+        return { value: name };
+      }
+      case 'restore_backup': {
+        const { name } = args as Args<'restore_backup'>;
+        this.restored.push(name);
+        const kept = `before-restore-${this.restored.length}.db`;
+        this.backups.unshift({ ...this.backups[0], name: kept });
+        return { value: kept };
       }
       case 'open_presenter':
         this.opened.push('presenter');

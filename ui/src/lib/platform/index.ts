@@ -13,6 +13,8 @@ export type Result<K extends Command> = Commands[K]['result'];
 export interface Events {
   /** The presentation moved (step, reveal, blackout …), from either window. */
   presentation: Presentation;
+  /** A menu bar item was clicked: its id (see `lib/menu.svelte.ts`). */
+  menu: string;
 }
 
 export interface Platform {
