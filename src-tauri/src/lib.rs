@@ -12,6 +12,7 @@ mod explore;
 mod fixtures;
 mod ipc;
 mod org_cmd;
+mod pack_dialog;
 mod present;
 mod rendering;
 mod report_cmd;
@@ -41,7 +42,11 @@ pub fn run() -> ExitCode {
         None => {
             // First, while this is the only thread: it sets the environment the webview reads.
             rendering::paint_with_cpu_without_gpu();
-            app::run(state::AppState::new(cli.load_framework(), cli.data_dir()))
+            let state = match &cli.content {
+                Some(_) => state::AppState::new(cli.load_framework(), cli.data_dir()),
+                None => state::AppState::remembered(cli.data_dir()),
+            };
+            app::run(state)
         }
     }
 }

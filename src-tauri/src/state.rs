@@ -2,6 +2,7 @@
 //! window has — where its exports go and who chooses where a saved file goes, its handle for
 //! broadcasting, and the presentation both of its windows show.
 
+use crate::pack_dialog::PackChooser;
 use crate::saving::Saving;
 use atlas_core::{Atlas, Framework, LoadReport};
 use std::path::PathBuf;
@@ -18,6 +19,8 @@ pub struct AppState {
     pub presentation: Mutex<Option<crate::present::Presentation>>,
     /// Who chooses where a saved file goes, and whether it is opened after (`saving`).
     pub saving: Saving,
+    /// Who chooses the framework pack folder to open (`pack_dialog`).
+    pub pack_chooser: PackChooser,
 }
 
 impl AppState {
@@ -26,9 +29,24 @@ impl AppState {
     /// `saving`).
     pub fn new(framework: Result<Framework, LoadReport>, data_dir: PathBuf) -> Self {
         let author = atlas_core::preferences::author_for(&data_dir);
-        let mut state = Self::new_with_author(framework, data_dir, &author);
-        state.saving = Saving::from_env();
-        state
+        Self::new_with_author(framework, data_dir, &author).following_env()
+    }
+
+    /// As `new`, on the pack folder remembered in the preferences when it still loads, else
+    /// the built-in pack (the window then says why).
+    pub fn remembered(data_dir: PathBuf) -> Self {
+        let author = atlas_core::preferences::author_for(&data_dir);
+        let atlas = Atlas::open_remembered(atlas_core::load_builtin, &data_dir, &author);
+        Self::with_atlas(atlas).following_env()
+    }
+
+    /// Saving and opening packs as the environment asks (the end-to-end tests' seams).
+    fn following_env(self) -> Self {
+        AppState {
+            saving: Saving::from_env(),
+            pack_chooser: PackChooser::from_env(),
+            ..self
+        }
     }
 
     /// As `new`, with every change attributed to `author`, and files saved where the person
@@ -38,12 +56,17 @@ impl AppState {
         data_dir: PathBuf,
         author: &str,
     ) -> Self {
+        Self::with_atlas(Atlas::open(framework, &data_dir, author))
+    }
+
+    fn with_atlas(atlas: Atlas) -> Self {
         AppState {
-            atlas: Atlas::open(framework, &data_dir, author),
+            atlas,
             export_dir: OnceLock::new(),
             handle: OnceLock::new(),
             presentation: Mutex::new(None),
             saving: Saving::interactive(),
+            pack_chooser: PackChooser::Dialog,
         }
     }
 

@@ -11,7 +11,7 @@
 //! which restore needs to itself), `model` (records and validation), `organisations`,
 //! `assessments`, `sittings` (typing in one sitting is one change), `bulk` (one field on many
 //! capabilities), `layouts` (graph positions per pack), `history` (timeline, undo, redo),
-//! `words` (a change as a person reads it), `snapshots` (and comparisons), `transfer` (JSON and
+//! `words` (a change as a person reads it), `snapshots` (and comparisons), `orphans` (the review of assessments a pack no longer has), `transfer` (JSON and
 //! CSV files, merge), `files` (where exports may go), `backup`, `error`.
 
 mod actions;
@@ -26,6 +26,7 @@ mod layouts;
 mod lock;
 mod model;
 mod organisations;
+mod orphans;
 mod schema;
 mod sittings;
 mod snapshots;
@@ -48,6 +49,7 @@ pub use model::{
     today, Assessment, AssessmentPatch, Confidence, DeletedOrganisation, Evidence, Organisation,
     Priority, StoreStatus, FIELDS,
 };
+pub use orphans::{pack_key, OrphanDecision, OrphanRecord};
 pub use schema::SCHEMA_VERSION;
 pub use snapshots::{CapabilityDiff, Comparison, FieldDiff, Side, Snapshot};
 pub use transfer::{Conflict, ImportReport, EXPORT_FORMAT, EXPORT_VERSION};
