@@ -10,8 +10,9 @@
 //! `Atlas` is shared between threads (the window's commands run on several, the search index is
 //! built on its own), so the store and the index each sit behind a lock. The framework is
 //! replaced whole when another pack is opened (`packs`): it sits behind a read-write lock and
-//! is handed out as an `Arc`, so a reader keeps the one it started with until it is done. No
-//! method holds two of these locks at once.
+//! is handed out as an `Arc`, so a reader keeps the one it started with until it is done. Only
+//! `build_search` takes one lock inside another (the framework's, briefly, inside the index's),
+//! and nothing takes them the other way round.
 
 mod assessments;
 mod error;
@@ -142,13 +143,21 @@ impl Atlas {
         }
     }
 
-    /// Builds the search index and adds every organisation's notes. Run once, off the thread
-    /// the window waits on: the window must not wait for it.
+    /// Builds the search index and adds every organisation's notes. Run off the thread the
+    /// window waits on (the window must not wait for it), and again when a pack is opened.
     pub fn build_search(&self) {
         let Ok(fw) = self.framework() else { return };
         match SearchIndex::build(&fw) {
             Ok(index) => {
-                *lock(&self.search) = Some(index);
+                // Another pack may have been opened while this one was indexed: its own build
+                // installs its index, and this one must not replace it.
+                {
+                    let mut slot = lock(&self.search);
+                    if !self.framework().is_ok_and(|now| Arc::ptr_eq(&now, &fw)) {
+                        return;
+                    }
+                    *slot = Some(index);
+                }
                 self.reindex_all();
             }
             Err(e) => {

@@ -8,7 +8,15 @@
 // save dialog (which the person answers, not the core), graph layouts, whether the search index
 // is ready yet, and forced failures of the store or the pack.
 import recordedText from './fixtures/recorded.json?raw';
-import type { ApiError, FrameworkView, Presentation, SavedFile, SavedLayout, StoreStatus } from './bindings';
+import type {
+  ApiError,
+  FrameworkView,
+  PackOpening,
+  Presentation,
+  SavedFile,
+  SavedLayout,
+  StoreStatus,
+} from './bindings';
 import { AppError, type Args, type Command, type Events, type Platform, type Result } from './index';
 
 type Answer = { ok: unknown } | { error: ApiError };
@@ -79,6 +87,8 @@ export class FakePlatform implements Platform {
   saveError: AppError | null = null;
   /** Every file saved through the save dialog, with what it was asked for. */
   saved: { command: 'save_report' | 'save_actions_csv'; args: unknown; file: SavedFile }[] = [];
+  /** What the folder dialog of "Open framework pack…" leads to; null, as when cancelled. */
+  packOpening: PackOpening | null = null;
   private listeners = new Map<string, Set<(payload: never) => void>>();
 
   /** Starts in `scenario`'s state after its setup writes (`empty`: a new, empty store). */
@@ -145,6 +155,8 @@ export class FakePlatform implements Platform {
       case 'open_presenter':
         this.opened.push('presenter');
         return { value: null };
+      case 'open_pack':
+        return { value: structuredClone(this.packOpening) };
       case 'save_report':
       case 'save_actions_csv': {
         if (this.saveError) throw this.saveError;
