@@ -4,7 +4,8 @@
 // (ATLAS_PACK_DIALOG_ANSWER answers it with a folder of ours; the code that loads it is the
 // app's own). The review lists the orphan with the renamed capability first; mapping it moves
 // every field, actions included, onto the renamed capability in the window. A broken pack is
-// refused with every problem's file and line, and the pack that was open stays.
+// refused with every problem's file and line, and the pack that was open stays. The next start
+// opens the folder opened last, or, when it no longer loads, the built-in pack with a notice.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -119,10 +120,7 @@ describe('framework packs', () => {
     await waitForOrganisation(app.browser, ORG);
   });
 
-  after(async () => {
-    await app?.close();
-    rmSync(root, { recursive: true, force: true });
-  });
+  after(async () => app?.close());
 
   it('opens a pack in which an assessed capability was renamed, and says its assessment is orphaned', async () => {
     const { browser } = app;
@@ -246,6 +244,40 @@ describe('framework packs', () => {
     await byRole(browser, 'button', 'Alpha two', { within: nodes });
     await (await byRole(browser, 'button', 'About')).click();
     assert.match(await textOf(browser, await byRole(browser, 'dialog', 'About Capability Atlas')), /Version 2,/);
+    await browser.keys('Escape');
+  });
+});
+
+describe('the pack remembered from the last run', () => {
+  let app;
+
+  before(async () => {
+    // The folder opened last now holds the broken pack: the next start cannot load it.
+    app = await launchApp({ dataDir });
+    await waitForGraph(app.browser);
+  });
+
+  after(async () => {
+    await app?.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('falls back to the built-in pack and says why', async () => {
+    const { browser } = app;
+    let said = '';
+    await browser.waitUntil(
+      async () => {
+        said = await browser.execute(() =>
+          [...document.querySelectorAll('[role="status"]')].map((s) => s.innerText.trim()).join('\n'),
+        );
+        return said.includes('could not be loaded');
+      },
+      { timeout: 10000, timeoutMsg: 'no notice said the remembered pack could not be loaded' },
+    );
+    assert.ok(said.includes(chosen) && said.includes('the built-in pack is open instead'), said);
+    await (await byRole(browser, 'button', 'About')).click();
+    const about = await textOf(browser, await byRole(browser, 'dialog', 'About Capability Atlas'));
+    assert.ok(!about.includes('Mini framework') && about.includes('The pack built into the app.'), about);
     await browser.keys('Escape');
   });
 });
