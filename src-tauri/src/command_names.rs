@@ -2,6 +2,11 @@
 // command) and by the IPC surface, whose test checks that this list matches what it declares.
 pub const COMMAND_NAMES: &[&str] = &[
     "framework",
+    "pack_status",
+    "open_pack",
+    "orphan_review",
+    "map_orphan",
+    "archive_orphan",
     "node",
     "store_status",
     "organisations",

@@ -235,6 +235,7 @@ fn standard_reads(app: &AppState, capabilities: &[String]) -> Vec<Call> {
         "tours",
         "preferences",
         "export_folder",
+        "pack_status",
     ]
     .iter()
     .map(|c| (c.to_string(), json!({})))
@@ -248,6 +249,7 @@ fn standard_reads(app: &AppState, capabilities: &[String]) -> Vec<Call> {
             "actions_csv",
             "snapshots",
             "workshops",
+            "orphan_review",
         ] {
             calls.push((command.into(), json!({ "org": org })));
         }

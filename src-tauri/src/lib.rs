@@ -14,6 +14,7 @@ mod ipc;
 mod opening;
 mod menu;
 mod org_cmd;
+mod pack_dialog;
 mod present;
 mod rendering;
 mod report_cmd;
@@ -43,7 +44,11 @@ pub fn run() -> ExitCode {
         None => {
             // First, while this is the only thread: it sets the environment the webview reads.
             rendering::paint_with_cpu_without_gpu();
-            app::run(state::AppState::new(cli.load_framework(), cli.data_dir()))
+            let state = match &cli.content {
+                Some(_) => state::AppState::new(cli.load_framework(), cli.data_dir()),
+                None => state::AppState::remembered(cli.data_dir()),
+            };
+            app::run(state)
         }
     }
 }

@@ -3,6 +3,7 @@
 //! broadcasting, and the presentation both of its windows show.
 
 use crate::opening::Opening;
+use crate::pack_dialog::PackChooser;
 use crate::saving::Saving;
 use atlas_core::{Atlas, Framework, LoadReport};
 use std::path::PathBuf;
@@ -25,6 +26,8 @@ pub struct AppState {
     pub opening: Opening,
     /// Whether the window may click menu items through `menu_activate` (`menu`, tests only).
     pub menu_seam: bool,
+    /// Who chooses the framework pack folder to open (`pack_dialog`).
+    pub pack_chooser: PackChooser,
 }
 
 impl AppState {
@@ -33,11 +36,27 @@ impl AppState {
     /// `saving`).
     pub fn new(framework: Result<Framework, LoadReport>, data_dir: PathBuf) -> Self {
         let author = atlas_core::preferences::author_for(&data_dir);
-        let mut state = Self::new_with_author(framework, data_dir, &author);
-        state.saving = Saving::from_env();
-        state.opening = Opening::from_env();
-        state.menu_seam = crate::menu::seam_from_env();
-        state
+        Self::new_with_author(framework, data_dir, &author).following_env()
+    }
+
+    /// As `new`, on the pack folder remembered in the preferences when it still loads, else
+    /// the built-in pack (the window then says why).
+    pub fn remembered(data_dir: PathBuf) -> Self {
+        let author = atlas_core::preferences::author_for(&data_dir);
+        let atlas = Atlas::open_remembered(atlas_core::load_builtin, &data_dir, &author);
+        Self::with_atlas(atlas).following_env()
+    }
+
+    /// Saving, opening files and packs, and the menu as the environment asks (the end-to-end
+    /// tests' seams).
+    fn following_env(self) -> Self {
+        AppState {
+            saving: Saving::from_env(),
+            opening: Opening::from_env(),
+            pack_chooser: PackChooser::from_env(),
+            menu_seam: crate::menu::seam_from_env(),
+            ..self
+        }
     }
 
     /// As `new`, with every change attributed to `author`, and files saved where the person
@@ -47,14 +66,19 @@ impl AppState {
         data_dir: PathBuf,
         author: &str,
     ) -> Self {
+        Self::with_atlas(Atlas::open(framework, &data_dir, author))
+    }
+
+    fn with_atlas(atlas: Atlas) -> Self {
         AppState {
-            atlas: Atlas::open(framework, &data_dir, author),
+            atlas,
             export_dir: RwLock::new(None),
             menu_seam: false,
             handle: OnceLock::new(),
             presentation: Mutex::new(None),
             saving: Saving::interactive(),
             opening: Opening::interactive(),
+            pack_chooser: PackChooser::Dialog,
         }
     }
 

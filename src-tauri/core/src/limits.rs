@@ -40,6 +40,11 @@ pub const PACK_FOLDER_DEPTH: usize = 16;
 /// cost time in proportion to its length.
 pub const SUGGEST_EXTRA_CHARS: usize = 8;
 
+/// Candidates for an orphan in the review are ranked on at most this many characters of each
+/// id and title, and at most this many candidates are offered.
+pub const SUGGEST_RANK_CHARS: usize = 200;
+pub const ORPHAN_CANDIDATES: usize = 3;
+
 // ---------------------------------------------------------------------------------------------
 // Markdown rendering and tours
 

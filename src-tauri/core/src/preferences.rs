@@ -1,5 +1,5 @@
 //! The preferences of the person using this computer: the name their changes are attributed
-//! to, the theme, the export folder.
+//! to, the theme, the export folder, the framework pack folder opened last.
 //!
 //! They live in `<data dir>/preferences.json`, not in the database: they belong to whoever
 //! sits at this computer rather than to the organisations' data, so restoring a backup or
@@ -40,6 +40,10 @@ pub struct Preferences {
     /// folder the person chose in the system's dialog: the window never names a path.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub export_dir: Option<String>,
+    /// The framework pack folder opened last; `None` for the built-in pack. Only the shell
+    /// sets it, from the folder the person chose; the next start opens it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pack_dir: Option<String>,
 }
 
 /// Preferences that could not be read, checked or written. Each names the file or the field.

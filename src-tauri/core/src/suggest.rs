@@ -60,3 +60,12 @@ fn bounded_edit_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
     }
     (prev[b.len()] <= max).then_some(prev[b.len()])
 }
+
+/// Levenshtein distance between two short strings (ids, titles), for ranking candidates
+/// rather than deciding whether one is a typo. Inputs are cut at `limits::SUGGEST_RANK_CHARS`
+/// characters so the work stays bounded whatever they hold.
+pub fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().take(crate::limits::SUGGEST_RANK_CHARS).collect();
+    let b: Vec<char> = b.chars().take(crate::limits::SUGGEST_RANK_CHARS).collect();
+    bounded_edit_distance(&a, &b, a.len().max(b.len())).unwrap_or(a.len().max(b.len()))
+}

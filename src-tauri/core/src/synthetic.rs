@@ -184,7 +184,7 @@ pub fn assess_every_capability(
         .iter()
         .map(|n| n.id.clone())
         .collect();
-    let words = vocabulary(fw);
+    let words = vocabulary(&fw);
     let mut rng = Rng::new(seed);
     let pick = |rng: &mut Rng, from: &[String]| -> Option<String> {
         (!from.is_empty()).then(|| from[rng.below(from.len())].clone())

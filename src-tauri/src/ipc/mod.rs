@@ -17,6 +17,7 @@ pub mod typescript;
 
 use crate::opening;
 use crate::menu;
+use crate::pack_dialog;
 use crate::present::{self, Presentation};
 use crate::report_dialog::{self, ReportFormatChoice};
 use crate::saving::{self, SavedFile};
@@ -35,6 +36,32 @@ ipc_surface! {
     /// The loaded framework: identity, kinds, maturity scale, every node and edge.
     fn framework(app) -> api::FrameworkView {
         Ok(app.atlas.framework_view()?)
+    }
+
+    /// The pack in effect, where it came from, and a notice when a remembered one failed.
+    fn pack_status(app) -> atlas_core::atlas::PackStatus {
+        Ok(app.atlas.pack_status())
+    }
+
+    /// Asks for a pack folder (the desktop's folder dialog) and opens it whole, or answers
+    /// every problem with file and line and keeps the current pack; `null` when cancelled.
+    fn open_pack(app) -> Option<pack_dialog::PackOpening> {
+        pack_dialog::open_pack(app)
+    }
+
+    /// The organisation's assessments of capabilities the pack no longer has, with candidates.
+    fn orphan_review(app, org: u32) -> atlas_core::atlas::OrphanReview {
+        Ok(app.atlas.orphan_review(org.into())?)
+    }
+
+    /// Moves an orphan's whole assessment to a capability of the pack, as one undoable change.
+    fn map_orphan(app, org: u32, capability: String, target: String) -> atlas_core::atlas::OrphanReview {
+        Ok(app.atlas.map_orphan(org.into(), &capability, &target)?)
+    }
+
+    /// Records an orphan as reviewed and kept as it is (still stored, still exported).
+    fn archive_orphan(app, org: u32, capability: String) -> atlas_core::atlas::OrphanReview {
+        Ok(app.atlas.archive_orphan(org.into(), &capability)?)
     }
 
     /// One node for the reader: rendered body, links and backlinks.

@@ -71,6 +71,14 @@ pub fn typescript_types() -> String {
         crate::opening::ImportChoice::decl(&cfg),
         crate::opening::ImportDone::decl(&cfg),
         store::BackupSummary::decl(&cfg),
+        atlas_core::ProblemKind::decl(&cfg),
+        atlas_core::Problem::decl(&cfg),
+        atlas_core::atlas::PackStatus::decl(&cfg),
+        crate::pack_dialog::PackOpening::decl(&cfg),
+        store::OrphanDecision::decl(&cfg),
+        atlas_core::atlas::OrphanCandidate::decl(&cfg),
+        atlas_core::atlas::OrphanEntry::decl(&cfg),
+        atlas_core::atlas::OrphanReview::decl(&cfg),
     ];
     decls
         .iter()

@@ -80,7 +80,7 @@ impl Atlas {
         let fw = self.framework()?;
         let mut entries = self.with_store(|s| s.history(org, capability))?;
         for e in &mut entries {
-            e.words = field_change(fw, &e.capability, &e.field, &e.old, &e.new);
+            e.words = field_change(&fw, &e.capability, &e.field, &e.old, &e.new);
         }
         Ok(entries)
     }
@@ -130,7 +130,7 @@ impl Atlas {
             today,
             since: newest.as_ref().map(|(name, data)| (name.as_str(), data)),
         };
-        Ok(reports::dashboard(fw, &assessments, plan))
+        Ok(reports::dashboard(&fw, &assessments, plan))
     }
 
     /// The graph layout saved for a content pack, if any.

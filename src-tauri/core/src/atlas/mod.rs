@@ -8,8 +8,11 @@
 //! would let the window and the command line disagree.
 //!
 //! `Atlas` is shared between threads (the window's commands run on several, the search index is
-//! built on its own), so the store and the index each sit behind a lock; the framework is
-//! immutable and needs none. No method holds both locks at once.
+//! built on its own), so the store and the index each sit behind a lock. The framework is
+//! replaced whole when another pack is opened (`packs`): it sits behind a read-write lock and
+//! is handed out as an `Arc`, so a reader keeps the one it started with until it is done. Only
+//! `build_search` takes one lock inside another (the framework's, briefly, inside the index's),
+//! and nothing takes them the other way round.
 
 mod assessments;
 mod backups;
@@ -17,12 +20,14 @@ mod error;
 mod files;
 mod notes;
 mod organisations;
+mod packs;
 mod preferences;
 mod reports;
 mod tours;
 
 pub use error::AtlasError;
 pub use notes::searchable_text;
+pub use packs::{candidates, OrphanCandidate, OrphanEntry, OrphanReview, PackStatus};
 pub use reports::ReportFormat;
 
 use crate::api::{self, FrameworkView, NodeDetail};
@@ -32,7 +37,7 @@ use crate::graph::Framework;
 use crate::search::{SearchHit, SearchIndex, SearchOptions};
 use crate::store::{Store, StoreError, StoreStatus};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, RwLock};
 
 /// Who changes made from the command line on `data_dir` are attributed to: `ATLAS_AUTHOR` when
 /// it is set (scripts and tests name their author), else the author saved in the preferences,
@@ -48,7 +53,12 @@ pub fn command_line_author(data_dir: &Path) -> String {
 pub struct Atlas {
     /// A pack that failed to load is kept as its report, so the window can show the author
     /// every problem instead of the app refusing to start.
-    framework: Result<Arc<Framework>, LoadReport>,
+    framework: RwLock<Result<Arc<Framework>, LoadReport>>,
+    /// The folder the framework came from when one was opened (`None`: the built-in pack or
+    /// the one named on the command line), and what to tell the person about it.
+    pack: Mutex<packs::PackOrigin>,
+    /// One pack opening at a time, so the index is always built for the pack that is in.
+    opening: Mutex<()>,
     data_dir: PathBuf,
     /// The store, or why it could not be opened (damaged, newer, unwritable): the app still
     /// shows the framework and says what is wrong with the data.
@@ -64,7 +74,9 @@ impl Atlas {
     /// fails: what could not be opened is reported by the calls that need it.
     pub fn open(framework: Result<Framework, LoadReport>, data_dir: &Path, author: &str) -> Self {
         Atlas {
-            framework: framework.map(Arc::new),
+            framework: RwLock::new(framework.map(Arc::new)),
+            pack: Mutex::new(packs::PackOrigin::default()),
+            opening: Mutex::new(()),
             data_dir: data_dir.to_path_buf(),
             store: Mutex::new(Store::open(data_dir, author)),
             search: Mutex::new(None),
@@ -81,23 +93,27 @@ impl Atlas {
         &self.data_dir
     }
 
-    pub fn framework(&self) -> Result<&Framework, AtlasError> {
+    /// The framework in effect now. A caller keeps this one whole even if another pack is
+    /// opened meanwhile.
+    pub fn framework(&self) -> Result<Arc<Framework>, AtlasError> {
         self.framework
-            .as_deref()
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
             .map_err(|report| AtlasError::Pack(report.to_string()))
     }
 
     pub fn framework_view(&self) -> Result<FrameworkView, AtlasError> {
-        Ok(api::framework_view(self.framework()?))
+        Ok(api::framework_view(&*self.framework()?))
     }
 
     pub fn node(&self, id: &str) -> Result<NodeDetail, AtlasError> {
-        Ok(api::node_detail(self.framework()?, id)?)
+        Ok(api::node_detail(&*self.framework()?, id)?)
     }
 
     /// What concerns a stakeholder: perspectives and capabilities.
     pub fn lens(&self, stakeholder: &str) -> Result<Lens, AtlasError> {
-        queries::lens(self.framework()?, stakeholder).ok_or_else(|| {
+        queries::lens(&*self.framework()?, stakeholder).ok_or_else(|| {
             AtlasError::NotFound(format!(
                 "`{}` is not a stakeholder of this framework",
                 crate::limits::echo(stakeholder)
@@ -128,13 +144,21 @@ impl Atlas {
         }
     }
 
-    /// Builds the search index and adds every organisation's notes. Run once, off the thread
-    /// the window waits on: the window must not wait for it.
+    /// Builds the search index and adds every organisation's notes. Run off the thread the
+    /// window waits on (the window must not wait for it), and again when a pack is opened.
     pub fn build_search(&self) {
         let Ok(fw) = self.framework() else { return };
-        match SearchIndex::build(fw) {
+        match SearchIndex::build(&fw) {
             Ok(index) => {
-                *lock(&self.search) = Some(index);
+                // Another pack may have been opened while this one was indexed: its own build
+                // installs its index, and this one must not replace it.
+                {
+                    let mut slot = lock(&self.search);
+                    if !self.framework().is_ok_and(|now| Arc::ptr_eq(&now, &fw)) {
+                        return;
+                    }
+                    *slot = Some(index);
+                }
                 self.reindex_all();
             }
             Err(e) => {
@@ -177,7 +201,7 @@ impl Atlas {
         f: impl FnOnce(&Framework, &mut Store) -> Result<T, StoreError>,
     ) -> Result<T, AtlasError> {
         let fw = self.framework()?;
-        self.with_store(|s| f(fw, s))
+        self.with_store(|s| f(&fw, s))
     }
 }
 

@@ -66,7 +66,7 @@ impl Atlas {
             })
             .collect();
         if let Some(index) = lock(&self.search).as_mut() {
-            if let Err(e) = index.replace_org_notes(fw, &docs, &org_id) {
+            if let Err(e) = index.replace_org_notes(&fw, &docs, &org_id) {
                 eprintln!("the notes of organisation {org} are not searchable: {e}");
             }
         }

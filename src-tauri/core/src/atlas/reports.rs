@@ -171,7 +171,7 @@ impl Atlas {
         };
         let (generated_at, today) = clock(secs);
         let input = ReportInput {
-            framework: fw,
+            framework: &fw,
             organisation: &organisation,
             assessments: &assessments,
             since: since.as_ref().map(|(snapshot, assessments)| Since {

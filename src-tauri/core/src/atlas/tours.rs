@@ -12,7 +12,7 @@ impl Atlas {
     pub fn tours(&self) -> Result<Vec<TourView>, AtlasError> {
         let fw = self.framework()?;
         let user = self.with_store(|s| s.user_tours())?;
-        Ok(api::tour_views(fw, &user))
+        Ok(api::tour_views(&fw, &user))
     }
 
     /// A tour by id, the pack's or the user's.
@@ -33,7 +33,7 @@ impl Atlas {
     /// Creates (empty id) or replaces one of the user's tours; the pack's cannot be changed.
     pub fn save_tour(&self, tour: Tour) -> Result<TourView, AtlasError> {
         let saved = self.with_both(|fw, s| s.save_tour(fw, tour))?;
-        Ok(api::tour_view(self.framework()?, &saved, false))
+        Ok(api::tour_view(&*self.framework()?, &saved, false))
     }
 
     pub fn delete_tour(&self, id: &str) -> Result<(), AtlasError> {
@@ -43,7 +43,7 @@ impl Atlas {
     /// Adds a tour from the text of a tour file; it never replaces an existing tour.
     pub fn import_tour(&self, text: &str) -> Result<TourView, AtlasError> {
         let tour = self.with_both(|fw, s| s.import_tour(fw, text))?;
-        Ok(api::tour_view(self.framework()?, &tour, false))
+        Ok(api::tour_view(&*self.framework()?, &tour, false))
     }
 
     /// Writes a tour as `<id>.toml` into `dir`, never over an earlier file; returns its path.

@@ -46,6 +46,10 @@ pub enum StoreError {
     /// Nothing left to undo or redo.
     #[error("{0}")]
     NothingToUndo(String),
+    /// An orphan was to be mapped onto a capability that already has an assessment; nothing
+    /// was changed, so neither assessment is lost.
+    #[error("`{orphan}` cannot be mapped to `{target}`: `{target}` already has an assessment; keep `{orphan}` archived, or clear `{target}` first")]
+    MapTargetTaken { orphan: String, target: String },
     /// An import or export file that cannot be read or written.
     #[error("{path}: {detail}")]
     File { path: PathBuf, detail: String },

@@ -11,9 +11,10 @@
 //! which restore needs to itself), `model` (records and validation), `organisations`,
 //! `assessments`, `sittings` (typing in one sitting is one change), `bulk` (one field on many
 //! capabilities), `layouts` (graph positions per pack), `history` (timeline, undo, redo),
-//! `words` (a change as a person reads it), `snapshots` (and comparisons), `transfer` (JSON and
-//! CSV files), `csv_import`, `import_plan` (preview, merge, undo of an import), `files` (where
-//! exports may go), `backup`, `catalogue` (what each backup holds, for the Restore list), `error`.
+//! `words` (a change as a person reads it), `snapshots` (and comparisons), `orphans` (the review
+//! of assessments a pack no longer has), `transfer` (JSON and CSV files), `csv_import`,
+//! `import_plan` (preview, merge, undo of an import), `files` (where exports may go), `backup`,
+//! `catalogue` (what each backup holds, for the Restore list), `error`.
 
 mod actions;
 mod assessments;
@@ -30,6 +31,7 @@ mod layouts;
 mod lock;
 mod model;
 mod organisations;
+mod orphans;
 mod schema;
 mod sittings;
 mod snapshots;
@@ -59,6 +61,7 @@ pub use model::{
     today, Assessment, AssessmentPatch, Confidence, DeletedOrganisation, Evidence, Organisation,
     Priority, StoreStatus, FIELDS,
 };
+pub use orphans::{pack_key, OrphanDecision, OrphanRecord};
 pub use schema::SCHEMA_VERSION;
 pub use snapshots::{CapabilityDiff, Comparison, FieldDiff, Side, Snapshot};
 pub(crate) use transfer::read_import_file;

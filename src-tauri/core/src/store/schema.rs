@@ -100,6 +100,21 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     ALTER TABLE change_sets ADD COLUMN workshop_id INTEGER REFERENCES workshops(id);
     "#,
+    // 4: the orphan review: what was decided, per pack (`id@version`), about an assessment
+    // whose capability that pack no longer has. The assessments themselves never move here.
+    r#"
+    CREATE TABLE orphan_reviews (
+        org_id     INTEGER NOT NULL REFERENCES organisations(id),
+        capability TEXT NOT NULL,
+        pack       TEXT NOT NULL,
+        decision   TEXT NOT NULL CHECK (decision IN ('mapped', 'archived')),
+        target     TEXT,
+        title      TEXT,
+        author     TEXT NOT NULL,
+        at         TEXT NOT NULL,
+        PRIMARY KEY (org_id, capability, pack)
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -14,6 +14,7 @@ mod markdown;
 mod module_cycles;
 mod nist_pack;
 mod pack_files;
+mod packs;
 mod preferences;
 mod report;
 mod report_docx;

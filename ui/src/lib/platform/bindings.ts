@@ -102,7 +102,12 @@ theme?: ThemeChoice | null,
  * Where exports go; `None` for the downloads folder. Only the shell sets it, from the
  * folder the person chose in the system's dialog: the window never names a path.
  */
-export_dir?: string | null, };
+export_dir?: string | null, 
+/**
+ * The framework pack folder opened last; `None` for the built-in pack. Only the shell
+ * sets it, from the folder the person chose; the next start opens it.
+ */
+pack_dir?: string | null, };
 
 export type PreferencesView = { saved: Preferences, 
 /**
@@ -563,10 +568,92 @@ last_author: string | null,
  * Why it cannot be restored, when it cannot; it is listed all the same.
  */
 problem: string | null, };
+export type ProblemKind = "unreadable" | "invalid_utf8" | "too_large" | "bad_manifest" | "malformed_frontmatter" | "unknown_kind" | "unknown_field" | "missing_field" | "invalid_value" | "duplicate_id" | "missing_target" | "wrong_kind" | "unreachable" | "bad_tour";
+
+export type Problem = { kind: ProblemKind, 
+/**
+ * Path relative to the pack root, with `/` separators.
+ */
+file: string, 
+/**
+ * 1-based line in that file, when the problem sits on one.
+ */
+line: number | null, message: string, };
+
+export type PackStatus = { 
+/**
+ * The pack's name and version, as its manifest says.
+ */
+name: string, version: string, 
+/**
+ * The folder it was opened from; `None` for the built-in pack (or one named when starting).
+ */
+dir: string | null, 
+/**
+ * Said once the app started: a remembered folder that no longer loads, and why.
+ */
+notice: string | null, };
+
+export type PackOpening = { 
+/**
+ * The pack in effect now: the new one when it loaded, else the one that stayed.
+ */
+status: PackStatus, 
+/**
+ * Every problem of a pack that could not be loaded (empty when it loaded).
+ */
+problems: Array<Problem>, };
+
+export type OrphanDecision = { "decision": "mapped", target: string, } | { "decision": "archived" };
+
+export type OrphanCandidate = { id: string, title: string, 
+/**
+ * Why it is near: "lists it as an alias", "same title", "similar id", "similar title".
+ */
+reason: string, };
+
+export type OrphanEntry = { 
+/**
+ * The capability id the assessment was made on.
+ */
+capability: string, 
+/**
+ * What it was called, when an earlier pack of this run or an earlier decision knows.
+ */
+title: string | null, 
+/**
+ * The assessment as stored (for a mapped one, as it now stands on its target).
+ */
+assessment: Assessment, 
+/**
+ * Nearest first, at most `limits::ORPHAN_CANDIDATES`.
+ */
+candidates: Array<OrphanCandidate>, 
+/**
+ * `None` until reviewed.
+ */
+decision: OrphanDecision | null, };
+
+export type OrphanReview = { orphans: Array<OrphanEntry>, 
+/**
+ * "Reviewed `reviewed` of `total`".
+ */
+reviewed: number, total: number, };
 
 export interface Commands {
   /** The loaded framework: identity, kinds, maturity scale, every node and edge. */
   framework: { args: {  }; result: FrameworkView };
+  /** The pack in effect, where it came from, and a notice when a remembered one failed. */
+  pack_status: { args: {  }; result: PackStatus };
+  /** Asks for a pack folder (the desktop's folder dialog) and opens it whole, or answers */
+  /** every problem with file and line and keeps the current pack; `null` when cancelled. */
+  open_pack: { args: {  }; result: PackOpening | null };
+  /** The organisation's assessments of capabilities the pack no longer has, with candidates. */
+  orphan_review: { args: { org: number }; result: OrphanReview };
+  /** Moves an orphan's whole assessment to a capability of the pack, as one undoable change. */
+  map_orphan: { args: { org: number; capability: string; target: string }; result: OrphanReview };
+  /** Records an orphan as reviewed and kept as it is (still stored, still exported). */
+  archive_orphan: { args: { org: number; capability: string }; result: OrphanReview };
   /** One node for the reader: rendered body, links and backlinks. */
   node: { args: { id: string }; result: NodeDetail };
   /** Ranked results for what was typed in the search box, framework and notes alike. */

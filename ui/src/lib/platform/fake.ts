@@ -12,6 +12,8 @@ import type {
   ApiError,
   BackupSummary,
   FrameworkView,
+  FrameworkView,
+  PackOpening,
   Presentation,
   SavedFile,
   SavedLayout,
@@ -94,6 +96,8 @@ export class FakePlatform implements Platform {
   restored: string[] = [];
   /** Every file saved through the save dialog, with what it was asked for. */
   saved: { command: 'save_report' | 'save_actions_csv'; args: unknown; file: SavedFile }[] = [];
+  /** What the folder dialog of "Open framework pack…" leads to; null, as when cancelled. */
+  packOpening: PackOpening | null = null;
   private listeners = new Map<string, Set<(payload: never) => void>>();
 
   /** Starts in `scenario`'s state after its setup writes (`empty`: a new, empty store). */
@@ -189,6 +193,8 @@ export class FakePlatform implements Platform {
       case 'open_presenter':
         this.opened.push('presenter');
         return { value: null };
+      case 'open_pack':
+        return { value: structuredClone(this.packOpening) };
       case 'save_report':
       case 'save_actions_csv': {
         if (this.saveError) throw this.saveError;
