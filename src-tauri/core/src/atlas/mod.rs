@@ -19,6 +19,7 @@ mod organisations;
 mod preferences;
 mod reports;
 mod tours;
+mod views;
 
 pub use error::AtlasError;
 pub use notes::searchable_text;

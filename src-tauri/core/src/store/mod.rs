@@ -10,9 +10,10 @@
 //! Files: `schema` (migrations), `verify` (is a file ours), `lock` (the data folder's lock,
 //! which restore needs to itself), `model` (records and validation), `organisations`,
 //! `assessments`, `sittings` (typing in one sitting is one change), `bulk` (one field on many
-//! capabilities), `layouts` (graph positions per pack), `history` (timeline, undo, redo),
-//! `words` (a change as a person reads it), `snapshots` (and comparisons), `transfer` (JSON and
-//! CSV files, merge), `files` (where exports may go), `backup`, `error`.
+//! capabilities), `layouts` (graph positions per pack), `views` (named views of the graph per
+//! pack), `history` (timeline, undo, redo), `words` (a change as a person reads it), `snapshots`
+//! (and comparisons), `transfer` (JSON and CSV files, merge), `files` (where exports may go),
+//! `backup`, `error`.
 
 mod actions;
 mod assessments;
@@ -32,6 +33,7 @@ mod snapshots;
 mod tours;
 mod transfer;
 mod verify;
+mod views;
 mod words;
 mod workshops;
 
@@ -51,6 +53,7 @@ pub use model::{
 pub use schema::SCHEMA_VERSION;
 pub use snapshots::{CapabilityDiff, Comparison, FieldDiff, Side, Snapshot};
 pub use transfer::{Conflict, ImportReport, EXPORT_FORMAT, EXPORT_VERSION};
+pub use views::{SavedView, ViewCamera, ViewFilters, ViewFocus};
 pub(crate) use words::field_change;
 pub use workshops::Workshop;
 

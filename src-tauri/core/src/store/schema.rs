@@ -100,6 +100,16 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     ALTER TABLE change_sets ADD COLUMN workshop_id INTEGER REFERENCES workshops(id);
     "#,
+    // 4: named views of the graph (filters, lens, focus, camera), per content pack.
+    r#"
+    CREATE TABLE saved_views (
+        pack     TEXT NOT NULL,
+        name     TEXT NOT NULL,
+        data     TEXT NOT NULL,
+        saved_at TEXT NOT NULL,
+        PRIMARY KEY (pack, name)
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version this build writes.
