@@ -51,7 +51,7 @@ describe('Wayfinding', () => {
     expect(look.filters.hiddenKinds).toEqual(['stage']);
     expect(onlens).toHaveBeenCalledWith('boss');
     ways.lendFilters('Gone');
-    expect(said.at(-1)).toEqual([`This step's saved view “Gone” does not exist any more.`, true]);
+    expect(said[said.length - 1]).toEqual([`This step's saved view “Gone” does not exist any more.`, true]);
   });
 
   it('puts a saved view back: selection, focus depth and the camera where it was kept', async () => {
@@ -60,7 +60,7 @@ describe('Wayfinding', () => {
     expect(onselect).toHaveBeenCalledWith('a-one');
     expect(look.depth).toBe(2);
     expect(go).toHaveBeenCalledWith({ zoom: 1.5, pan: { x: -40, y: 12 } }, 0);
-    expect(said.at(-1)).toEqual(['View “Board” restored.', undefined]);
+    expect(said[said.length - 1]).toEqual(['View “Board” restored.', undefined]);
   });
 
   it('draws the path the core answers, marks it, and clears it with Esc’s command', async () => {
@@ -75,7 +75,7 @@ describe('Wayfinding', () => {
         .map((n) => n.id())
         .sort(),
     ).toEqual(['a-one', 'alpha', 'boss']);
-    expect(said.at(-1)?.[0]).toBe('Path from Alpha one to Boss: 2 links, 3 nodes.');
+    expect(said[said.length - 1]?.[0]).toBe('Path from Alpha one to Boss: 2 links, 3 nodes.');
     expect(ways.command('clear-path')).toBe(true);
     expect(cy.elements('.path').length, 'Esc leaves nothing marked').toBe(0);
     expect(look.path).toBeNull();
