@@ -239,6 +239,35 @@ describe('saved views', () => {
     assert.equal(status, 'View “Board review” restored.');
   });
 
+  it('lends a tour step its filters when the step names it', async () => {
+    await (await byRole(browser, 'button', 'Tours')).click();
+    const dialog = await byRole(browser, 'dialog', 'Tours');
+    await (await byRole(browser, 'button', 'New tour', { within: dialog })).click();
+    await (await byRole(browser, 'textbox', 'Title of the new tour', { within: dialog })).setValue('Without security');
+    await (await byRole(browser, 'button', 'Create', { within: dialog })).click();
+    await byRole(browser, 'heading', 'Steps', { within: dialog, timeout: 8000 });
+    const pick = await byRole(browser, 'combobox', 'Saved view', { within: dialog });
+    await pick.selectByAttribute('value', 'Board review');
+    await browser.pause(600);
+    await (await byRole(browser, 'button', 'Present', { within: dialog })).click();
+    const start = await byRole(browser, 'dialog', 'Present', { timeout: 8000 });
+    await (await byRole(browser, 'button', 'Start presenting', { within: start })).click();
+    await browser.waitUntil(async () => (await drawn(browser)).hidden.includes('security'), {
+      timeout: 8000,
+      timeoutMsg: 'the step did not take its saved view’s filters (Security hidden)',
+    });
+    await saveScreenshot(browser, 'graph-view-tour-step-1280x800');
+    await browser.keys(['Escape']);
+    const end = await byRole(browser, 'dialog', null, { timeout: 3000 }).catch(() => null);
+    if (end) await (await byRole(browser, 'button', 'End workshop', { within: end })).click();
+    await browser.waitUntil(
+      async () => !(await browser.execute(() => document.documentElement.hasAttribute('data-present'))),
+      {
+        timeoutMsg: 'presenting did not end',
+      },
+    );
+  });
+
   it('is still there after the app is started again, and can be renamed and deleted', async () => {
     await app.close();
     app = await launchApp({ dataDir });
