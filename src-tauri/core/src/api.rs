@@ -225,6 +225,10 @@ pub struct TourStepView {
     pub kind: String,
     pub depth: u8,
     pub view: Option<StepView>,
+    /// The saved view of the graph the step shows, by name (absent when none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub saved_view: Option<String>,
     /// The talking points as written (for the editor).
     pub notes: String,
     /// The talking points as sanitised HTML (for the presenter's window).
@@ -248,6 +252,7 @@ pub fn tour_view(fw: &Framework, tour: &Tour, builtin: bool) -> TourView {
                     kind: node.map_or_else(String::new, |n| n.kind.clone()),
                     depth: s.depth,
                     view: s.view,
+                    saved_view: s.saved_view.clone(),
                     notes: s.notes.clone(),
                     notes_html: talking_points_html(&s.notes).to_string(),
                 }

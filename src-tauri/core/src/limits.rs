@@ -180,6 +180,17 @@ pub const FILE_NAME_PART_CHARS: usize = 60;
 /// below this); refuses runaway input from the webview.
 pub const VIEW_EXPORT_BYTES: usize = 64 << 20;
 
+// ---------------------------------------------------------------------------------------------
+// Saved views of the graph
+
+/// A saved view's name, in characters: an entry in a menu.
+pub const VIEW_NAME_CHARS: usize = 80;
+/// Most saved views one pack keeps: a menu longer than this is not read.
+pub const SAVED_VIEWS: usize = 100;
+/// Largest saved view as stored (its filters list kinds, perspectives and line kinds by id; the
+/// biggest honest one is a few KB).
+pub const SAVED_VIEW_BYTES: usize = 64 * 1024;
+
 #[cfg(test)]
 mod tests {
     use super::*;

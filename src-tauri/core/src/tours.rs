@@ -7,7 +7,7 @@
 
 use crate::limits::{
     echo, TOUR_FILE_BYTES, TOUR_NOTES_BYTES, TOUR_NOTES_TOTAL_BYTES, TOUR_STEPS,
-    TOUR_SUMMARY_CHARS, TOUR_TITLE_CHARS,
+    TOUR_SUMMARY_CHARS, TOUR_TITLE_CHARS, VIEW_NAME_CHARS,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -47,6 +47,10 @@ pub struct TourStep {
     pub depth: u8,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub view: Option<StepView>,
+    /// A saved view of the graph (by name) whose filters and lens the step shows; the step's
+    /// node and depth are its focus, framed as on every step.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub saved_view: Option<String>,
     /// Markdown talking points for the presenter's screen only.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
@@ -215,6 +219,15 @@ impl Tour {
                     format!("depth {} is not between 1 and {MAX_DEPTH}", step.depth),
                 );
             }
+            if let Some(name) = &step.saved_view {
+                if name.trim().is_empty() || name.chars().count() > VIEW_NAME_CHARS {
+                    bad(
+                        at("saved_view"),
+                        line_of(&step.node),
+                        format!("a saved view's name is 1 to {VIEW_NAME_CHARS} characters"),
+                    );
+                }
+            }
             if step.notes.len() > MAX_NOTES_BYTES {
                 bad(
                     at("notes"),
@@ -227,6 +240,31 @@ impl Tour {
             }
         }
         out
+    }
+}
+
+impl Tour {
+    /// The steps that name a saved view `known` does not have. Saved views live in a person's
+    /// store, not in the pack, so this is asked where both are at hand: saving or importing a
+    /// tour, and listing the pack's tours.
+    pub fn unknown_views(
+        &self,
+        known: &dyn Fn(&str) -> bool,
+        line_of: &dyn Fn(&str) -> Option<usize>,
+    ) -> Vec<TourProblem> {
+        self.steps
+            .iter()
+            .take(MAX_STEPS)
+            .enumerate()
+            .filter_map(|(i, step)| {
+                let name = step.saved_view.as_deref()?;
+                (!known(name.trim())).then(|| TourProblem {
+                    field: format!("steps[{}].saved_view", i + 1),
+                    line: line_of(&step.node),
+                    message: format!("there is no saved view named `{}`", echo(name)),
+                })
+            })
+            .collect()
     }
 }
 

@@ -24,7 +24,7 @@ use crate::saving::{self, SavedFile};
 use crate::state::AppState;
 use atlas_core::api::{self, ApiError};
 use atlas_core::atlas::ReportFormat;
-use atlas_core::graph::queries::Lens;
+use atlas_core::graph::queries::{Lens, PathEdge};
 use atlas_core::preferences;
 use atlas_core::reports;
 use atlas_core::search::{SearchHit, SearchOptions};
@@ -293,6 +293,31 @@ ipc_surface! {
     /// Saves the graph layout of a content pack, replacing the previous one.
     fn save_layout(app, pack: String, layout: store::SavedLayout) -> () {
         Ok(app.atlas.save_layout(&pack, &layout)?)
+    }
+
+    /// The shortest chain of links between two nodes, in order; `null` when nothing connects them.
+    fn path(app, from: String, to: String) -> Option<Vec<PathEdge>> {
+        Ok(app.atlas.path(&from, &to)?)
+    }
+
+    /// The pack's saved views of the graph, by name.
+    fn saved_views(app) -> Vec<store::SavedView> {
+        Ok(app.atlas.saved_views()?)
+    }
+
+    /// Keeps a view of the graph under its name; names are unique ignoring case and spaces.
+    fn save_view(app, view: store::SavedView) -> store::SavedView {
+        Ok(app.atlas.save_view(view)?)
+    }
+
+    /// Renames a saved view.
+    fn rename_view(app, name: String, new_name: String) -> store::SavedView {
+        Ok(app.atlas.rename_view(&name, &new_name)?)
+    }
+
+    /// Deletes a saved view.
+    fn delete_view(app, name: String) -> () {
+        Ok(app.atlas.delete_view(&name)?)
     }
 
     /// Writes an exported file (base64 for images) into the export folder; returns its path.

@@ -24,6 +24,7 @@ mod packs;
 mod preferences;
 mod reports;
 mod tours;
+mod views;
 
 pub use error::AtlasError;
 pub use notes::searchable_text;

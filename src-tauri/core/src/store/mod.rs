@@ -10,11 +10,12 @@
 //! Files: `schema` (migrations), `verify` (is a file ours), `lock` (the data folder's lock,
 //! which restore needs to itself), `model` (records and validation), `organisations`,
 //! `assessments`, `sittings` (typing in one sitting is one change), `bulk` (one field on many
-//! capabilities), `layouts` (graph positions per pack), `history` (timeline, undo, redo),
-//! `words` (a change as a person reads it), `snapshots` (and comparisons), `orphans` (the review
-//! of assessments a pack no longer has), `transfer` (JSON and CSV files), `csv_import`,
-//! `import_plan` (preview, merge, undo of an import), `files` (where exports may go), `backup`,
-//! `catalogue` (what each backup holds, for the Restore list), `error`.
+//! capabilities), `layouts` (graph positions per pack), `views` (named views of the graph per
+//! pack), `history` (timeline, undo, redo), `words` (a change as a person reads it), `snapshots`
+//! (and comparisons), `orphans` (the review of assessments a pack no longer has), `transfer`
+//! (JSON and CSV files), `csv_import`, `import_plan` (preview, merge, undo of an import), `files`
+//! (where exports may go), `backup`, `catalogue` (what each backup holds, for the Restore list),
+//! `error`.
 
 mod actions;
 mod assessments;
@@ -38,6 +39,7 @@ mod snapshots;
 mod tours;
 mod transfer;
 mod verify;
+mod views;
 mod words;
 mod workshops;
 
@@ -66,6 +68,7 @@ pub use schema::SCHEMA_VERSION;
 pub use snapshots::{CapabilityDiff, Comparison, FieldDiff, Side, Snapshot};
 pub(crate) use transfer::read_import_file;
 pub use transfer::{Conflict, ImportReport, EXPORT_FORMAT, EXPORT_VERSION};
+pub use views::{SavedView, ViewCamera, ViewFilters, ViewFocus};
 pub(crate) use words::field_change;
 pub use workshops::Workshop;
 

@@ -115,6 +115,16 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (org_id, capability, pack)
     ) WITHOUT ROWID;
     "#,
+    // 5: named views of the graph (filters, lens, focus, camera), per content pack.
+    r#"
+    CREATE TABLE saved_views (
+        pack     TEXT NOT NULL,
+        name     TEXT NOT NULL,
+        data     TEXT NOT NULL,
+        saved_at TEXT NOT NULL,
+        PRIMARY KEY (pack, name)
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version this build writes.

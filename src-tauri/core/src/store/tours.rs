@@ -4,7 +4,7 @@
 
 use super::error::StoreError;
 use super::model::now;
-use super::Store;
+use super::{SavedView, Store};
 use crate::graph::Framework;
 use crate::limits::echo;
 use crate::tours::{slug, NodeLines, Tour};
@@ -48,7 +48,7 @@ impl Store {
         }
         // User tours list by title; the pack's listing order means nothing among them.
         tour.order = None;
-        check(fw, &tour, None)?;
+        check(fw, &self.saved_views(&fw.manifest().id)?, &tour, None)?;
         let data = serde_json::to_string(&tour).expect("a tour serialises");
         let tx = self.write()?;
         tx.execute(
@@ -82,7 +82,7 @@ impl Store {
                 p.message,
             )
         })?;
-        check(fw, &tour, Some(text))?;
+        check(fw, &self.saved_views(&fw.manifest().id)?, &tour, Some(text))?;
         tour.id = self.free_tour_id(fw, &tour.id)?;
         tour.order = None;
         let data = serde_json::to_string(&tour).expect("a tour serialises");
@@ -120,11 +120,20 @@ impl Store {
     }
 }
 
-/// The tour's first problem as a store error naming the tour and the field.
-fn check(fw: &Framework, tour: &Tour, text: Option<&str>) -> Result<(), StoreError> {
+/// The tour's first problem as a store error naming the tour and the field; a step's saved view
+/// must be one of `views`.
+fn check(
+    fw: &Framework,
+    views: &[SavedView],
+    tour: &Tour,
+    text: Option<&str>,
+) -> Result<(), StoreError> {
     let lines = text.map(NodeLines::new);
     let line_of = |id: &str| lines.as_ref().and_then(|l| l.line_of(id));
-    match tour.problems(fw, &line_of).into_iter().next() {
+    let known = |name: &str| views.iter().any(|v| v.name == name);
+    let mut problems = tour.problems(fw, &line_of);
+    problems.extend(tour.unknown_views(&known, &line_of));
+    match problems.into_iter().next() {
         None => Ok(()),
         Some(p) => {
             let field = match p.line {

@@ -362,8 +362,10 @@ mod tests {
             ("DROP INDEX organisations_live_name; CREATE UNIQUE INDEX organisations_live_name ON organisations(name)", "index `organisations_live_name` is declared differently"),
             ("DROP TABLE layouts; CREATE TABLE layouts (pack TEXT PRIMARY KEY, data TEXT NOT NULL, saved_at TEXT NOT NULL REFERENCES organisations(id) ON DELETE CASCADE)", "table `layouts` is not as a Capability Atlas database has it: its references to other tables are declared differently"),
             ("DROP TABLE votes; CREATE TABLE votes (workshop_id INTEGER NOT NULL REFERENCES workshops(id), capability TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (workshop_id, capability)) WITHOUT ROWID", "table `votes` is not as a Capability Atlas database has it: it is declared differently"),
-            ("DROP TABLE tours", "it has no table `tours`, which a Capability Atlas database at schema 4 has"),
+            ("DROP TABLE tours", "it has no table `tours`, which a Capability Atlas database at schema"),
             ("DROP TABLE orphan_reviews; CREATE TABLE orphan_reviews (org_id INTEGER NOT NULL REFERENCES organisations(id), capability TEXT NOT NULL, pack TEXT NOT NULL, decision TEXT NOT NULL, target TEXT, title TEXT, author TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (org_id, capability, pack)) WITHOUT ROWID", "table `orphan_reviews` is not as a Capability Atlas database has it: it is declared differently"),
+            ("DROP TABLE saved_views", "it has no table `saved_views`, which a Capability Atlas database at schema"),
+            ("DROP TABLE saved_views; CREATE TABLE saved_views (pack TEXT NOT NULL, name TEXT NOT NULL UNIQUE, data TEXT NOT NULL, saved_at TEXT NOT NULL, PRIMARY KEY (pack, name)) WITHOUT ROWID", "table `saved_views` is not as a Capability Atlas database has it"),
             ("CREATE VIEW everything AS SELECT * FROM assessments", "it has a view `everything`"),
             ("CREATE TABLE foo (x)", "table `foo` is not part of a Capability Atlas database"),
         ];

@@ -19,6 +19,7 @@ mod preferences;
 mod report;
 mod report_docx;
 mod report_pdf;
+mod saved_views;
 mod search;
 mod store;
 mod support;

@@ -13,6 +13,7 @@ fn step(node: &str, notes: String) -> TourStep {
         node: node.into(),
         depth: 1,
         view: None,
+        saved_view: None,
         notes,
     }
 }

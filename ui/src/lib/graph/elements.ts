@@ -326,7 +326,29 @@ export function graphStyle(
     // The invisible corners that keep a big graph's group the size of all its members, while
     // only some of them are in the graph (see graph/members.ts).
     { selector: 'node.anchor', style: { visibility: 'hidden', events: 'no', width: 1, height: 1, label: '' } },
+    // The path between two nodes (see path.ts) is drawn over every filter, bundle and fade.
+    ...pathStyle(dark),
     ...(presenting ? projectorStyle() : []),
+  ];
+}
+
+/** The path between two nodes: its links thick and in the accent colour, its nodes ringed. */
+function pathStyle(dark: boolean): StylesheetJson {
+  const accent = dark ? '#f6ad55' : '#a84b08';
+  return [
+    {
+      selector: 'edge.path',
+      style: {
+        display: 'element',
+        opacity: 1,
+        width: 4,
+        'line-color': accent,
+        'line-style': 'solid',
+        'target-arrow-color': accent,
+        'z-index': 20,
+      },
+    },
+    { selector: 'node.path', style: { 'border-width': 4, 'border-color': accent, 'border-style': 'solid' } },
   ];
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import cytoscape from 'cytoscape';
 import type { Platform } from '../platform';
 import { graphStyle } from './elements';
-import { exportGraph, graphBackground } from './export';
+import { exportGraph, exportOutcome, graphBackground } from './export';
 
 function graph() {
   return cytoscape({
@@ -52,6 +52,25 @@ describe('exportGraph', () => {
     await exportGraph(p.platform, cy, 'png', { pack: 'mini', title: 'Mini graph', dark: true });
     expect(png).toHaveBeenCalledWith(expect.objectContaining({ output: 'base64', full: true }));
     expect(p.call).toHaveBeenCalledWith('export_file', { name: 'mini-graph.png', data: 'iVBORw0KGgo=', base64: true });
+  });
+});
+
+describe('exportOutcome', () => {
+  const opts = { pack: 'mini', title: 'Mini graph', dark: false };
+
+  it('says where the file went, or why there is none', async () => {
+    expect(await exportOutcome(platform().platform, graph(), 'svg', opts)).toEqual({
+      status: 'Saved to /exports/mini-graph.svg',
+      problem: null,
+    });
+    expect(await exportOutcome(null, graph(), 'svg', opts)).toEqual({
+      status: null,
+      problem: 'Export is not available here.',
+    });
+    const full = { call: async () => Promise.reject(new Error('the disk is full')) } as unknown as Platform;
+    expect((await exportOutcome(full, graph(), 'svg', opts)).problem).toBe(
+      'The SVG could not be saved: the disk is full',
+    );
   });
 });
 

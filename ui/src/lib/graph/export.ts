@@ -40,3 +40,24 @@ export async function exportGraph(
   const data = graphPicture(cy, format, graphBackground(opts.dark), opts.title);
   return platform.call('export_file', { name: `${opts.pack}-graph.${format}`, data, base64: format === 'png' });
 }
+
+/** What the graph says after an export: where the file went, or why there is none. */
+export interface ExportOutcome {
+  status: string | null;
+  problem: string | null;
+}
+
+/** Exports the graph as `exportGraph` does, answering in the words the graph shows. */
+export async function exportOutcome(
+  platform: Platform | null,
+  cy: Core,
+  format: ExportFormat,
+  opts: { pack: string; title: string; dark: boolean },
+): Promise<ExportOutcome> {
+  if (!platform) return { status: null, problem: 'Export is not available here.' };
+  try {
+    return { status: `Saved to ${await exportGraph(platform, cy, format, opts)}`, problem: null };
+  } catch (e) {
+    return { status: null, problem: `The ${format.toUpperCase()} could not be saved: ${(e as Error).message}` };
+  }
+}

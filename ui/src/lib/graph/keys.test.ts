@@ -15,6 +15,12 @@ describe('commandFor', () => {
     expect(commandFor('Escape', chosen), 'Esc with nothing to clear must reach the rest of the app').toBeNull();
   });
 
+  it('starts a path from the selection with P, and lets Esc clear the path before the focus', () => {
+    expect(commandFor('p', { selected: true, depth: 0 })).toEqual({ kind: 'path' });
+    expect(commandFor('P', { selected: false, depth: 0 }), 'a path starts at the selection').toBeNull();
+    expect(commandFor('Escape', { selected: true, depth: 2, path: true })).toEqual({ kind: 'clear-path' });
+  });
+
   it('zooms in and out by the same step, with or without Shift', () => {
     for (const key of ['+', '=']) expect(commandFor(key, none)).toEqual({ kind: 'zoom', factor: ZOOM_STEP });
     for (const key of ['-', '_']) expect(commandFor(key, none)).toEqual({ kind: 'zoom', factor: 1 / ZOOM_STEP });

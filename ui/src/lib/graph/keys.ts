@@ -4,23 +4,36 @@ import { isTyping } from '../typing';
 
 /** What a key asks of the graph. */
 export type GraphCommand =
-  { kind: 'depth'; depth: number } | { kind: 'zoom'; factor: number } | { kind: 'fit' } | { kind: 'zoom-to-selection' };
+  | { kind: 'depth'; depth: number }
+  | { kind: 'zoom'; factor: number }
+  | { kind: 'fit' }
+  | { kind: 'zoom-to-selection' }
+  | { kind: 'path' }
+  | { kind: 'clear-path' };
 
 /** One press of + or − zooms by this much. */
 export const ZOOM_STEP = 1.25;
 
 /**
- * The command for `key`, or null when it means nothing now: focus depths and zoom to selection
- * need a selection, and Esc clears a focus only when there is one (else it is left to others).
+ * The command for `key`, or null when it means nothing now: focus depths, zoom to selection and
+ * a path need a selection; Esc clears a path first, then a focus, and only when there is one
+ * (else it is left to others).
  */
-export function commandFor(key: string, state: { selected: boolean; depth: number }): GraphCommand | null {
+export function commandFor(
+  key: string,
+  state: { selected: boolean; depth: number; path?: boolean },
+): GraphCommand | null {
   switch (key) {
     case '1':
     case '2':
     case '3':
       return state.selected ? { kind: 'depth', depth: Number(key) } : null;
     case 'Escape':
+      if (state.path) return { kind: 'clear-path' };
       return state.depth ? { kind: 'depth', depth: 0 } : null;
+    case 'p':
+    case 'P':
+      return state.selected ? { kind: 'path' } : null;
     case '+':
     case '=':
       return { kind: 'zoom', factor: ZOOM_STEP };

@@ -23,6 +23,8 @@ export class GraphLook {
   filters = $state<GraphFilters>(NO_FILTERS);
   /** How many steps out from the selection the focus reaches; 0 for no focus. */
   depth = $state(0);
+  /** The nodes of the path drawn between two nodes (see path.ts); null for none. */
+  path = $state.raw<Set<string> | null>(null);
   readonly #input: LookInput;
 
   constructor(input: LookInput, filters: GraphFilters = NO_FILTERS) {
@@ -69,15 +71,21 @@ export class GraphLook {
     );
     return [...lens.ids].filter((id) => capabilities.has(id)).length;
   });
-  /** What the focus, the lens and the selection (a search result) bring into the scene. */
+  /** What the focus, the lens, a path and the selection (a search result) bring into the scene. */
   readonly broughtIn = $derived.by(() => {
     const selected = this.#selected();
-    return new Set([...(this.focus ?? []), ...(this.lensHits ?? []), ...(selected ? [selected] : [])]);
+    return new Set([
+      ...(this.focus ?? []),
+      ...(this.lensHits ?? []),
+      ...(this.path ?? []),
+      ...(selected ? [selected] : []),
+    ]);
   });
   readonly filtered = $derived(hiddenBy(this.model, this.filters, this.broughtIn));
   /** Out of the picture: hidden and ghosts alike. */
   readonly gone = $derived(new Set([...this.filtered.hidden, ...this.filtered.ghosts]));
-  readonly faded = $derived(fadedBy(this.model, [this.focus, this.lensHits]));
+  /** A path, while drawn, is all that stands out; else the focus and the lens do. */
+  readonly faded = $derived(fadedBy(this.model, this.path ? [this.path] : [this.focus, this.lensHits]));
 
   /** The nodes within `depth` steps of `id` (see focus.ts), all of which a focus brings in. */
   around(id: string, depth: number): Set<string> {

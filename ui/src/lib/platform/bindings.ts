@@ -335,6 +335,28 @@ fingerprint: string, positions: { [key in string]: Point },
  */
 pinned: Array<string>, };
 
+export type PathEdge = { from: string, to: string, kind: string, };
+
+export type ViewFilters = { hidden_kinds: Array<string>, hidden_edge_kinds: Array<string>, hidden_perspectives: Array<string>, 
+/**
+ * Only this stakeholder and what concerns it, when set.
+ */
+stakeholder: string | null, };
+
+export type ViewFocus = { node: string, depth: number, };
+
+export type ViewCamera = { zoom: number, x: number, y: number, };
+
+export type SavedView = { name: string, filters: ViewFilters, 
+/**
+ * The stakeholder whose lens is on, if any.
+ */
+lens: string | null, 
+/**
+ * The selected node, and the focus depth around it (0: selected, no focus).
+ */
+focus: ViewFocus | null, camera: ViewCamera, };
+
 export type StepView = "graph" | "map";
 
 export type TourStep = { 
@@ -346,6 +368,11 @@ node: string,
  * How far around the node stays in focus, 1 to `MAX_DEPTH`.
  */
 depth: number, view?: StepView | null, 
+/**
+ * A saved view of the graph (by name) whose filters and lens the step shows; the step's
+ * node and depth are its focus, framed as on every step.
+ */
+saved_view?: string | null, 
 /**
  * Markdown talking points for the presenter's screen only.
  */
@@ -366,6 +393,10 @@ export type TourStepView = { node: string,
  * The node's title, or the id when the pack no longer has the node.
  */
 title: string, kind: string, depth: number, view: StepView | null, 
+/**
+ * The saved view of the graph the step shows, by name (absent when none).
+ */
+saved_view?: string, 
 /**
  * The talking points as written (for the editor).
  */
@@ -748,6 +779,16 @@ export interface Commands {
   layout: { args: { pack: string }; result: SavedLayout | null };
   /** Saves the graph layout of a content pack, replacing the previous one. */
   save_layout: { args: { pack: string; layout: SavedLayout }; result: null };
+  /** The shortest chain of links between two nodes, in order; `null` when nothing connects them. */
+  path: { args: { from: string; to: string }; result: Array<PathEdge> | null };
+  /** The pack's saved views of the graph, by name. */
+  saved_views: { args: {  }; result: Array<SavedView> };
+  /** Keeps a view of the graph under its name; names are unique ignoring case and spaces. */
+  save_view: { args: { view: SavedView }; result: SavedView };
+  /** Renames a saved view. */
+  rename_view: { args: { name: string; new_name: string }; result: SavedView };
+  /** Deletes a saved view. */
+  delete_view: { args: { name: string }; result: null };
   /** Writes an exported file (base64 for images) into the export folder; returns its path. */
   export_file: { args: { name: string; data: string; base64: boolean }; result: string };
   /** Every tour: the pack's, then the user's own. */

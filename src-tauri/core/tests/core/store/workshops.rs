@@ -10,6 +10,7 @@ fn step(node: &str) -> TourStep {
         node: node.into(),
         depth: 1,
         view: None,
+        saved_view: None,
         notes: String::new(),
     }
 }
