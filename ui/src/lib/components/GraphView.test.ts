@@ -15,9 +15,13 @@ function mount(props: Record<string, unknown> = {}, platform = new FakePlatform(
   return { ...result, platform, onselect };
 }
 
+/** Waits for the graph to be drawn and its node list aimed (which waits for the first frame). */
 async function ready() {
   const canvas = screen.getByRole('img');
   await waitFor(() => expect(canvas.getAttribute('data-ready')).toBe('true'));
+  await waitFor(() => expect(canvas.getAttribute('data-painted')).toBe('true'));
+  if (document.querySelector('[data-node-id]'))
+    await waitFor(() => expect(document.querySelector('[data-node-id][data-x]')).not.toBeNull());
   return canvas;
 }
 

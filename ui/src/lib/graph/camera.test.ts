@@ -9,7 +9,9 @@ import {
   fitBox,
   moveCamera,
   pointsBox,
-  presentingInsets,
+  presentingAreas,
+  bestFit,
+  frameAtLeast,
   revealBox,
   toScreen,
   zoomAbout,
@@ -40,10 +42,26 @@ describe('areaOf', () => {
     });
   });
 
-  it('keeps the left of the stage for the caption while presenting', () => {
-    const area = areaOf(1000, 800, presentingInsets(1000));
-    expect(area.x1).toBeCloseTo(360);
-    expect(area).toMatchObject({ y1: 60, x2: 940, y2: 740 });
+  it('frames a step beside the caption or above it, never under it', () => {
+    const caption = { x1: 24, y1: 500, x2: 600, y2: 700 };
+    const [beside, above] = presentingAreas(1280, 748, caption);
+    expect(beside, 'beside the caption: from its right edge, full height').toEqual({
+      x1: 616,
+      y1: 60,
+      x2: 1220,
+      y2: 688,
+    });
+    expect(above, 'above the caption: full width, down to its top').toEqual({ x1: 60, y1: 60, x2: 1220, y2: 484 });
+    const tall = { x1: 0, y1: 0, x2: 100, y2: 400 };
+    const wide = { x1: 0, y1: 0, x2: 800, y2: 200 };
+    const limits = { min: 0.05, max: 4 };
+    expect(bestFit(tall, [beside, above], limits).zoom, 'a tall card is framed beside the caption').toBeCloseTo(
+      628 / 400,
+    );
+    expect(bestFit(wide, [beside, above], limits).zoom, 'a wide picture is framed above it').toBeCloseTo(1160 / 800);
+    expect(presentingAreas(1000, 800, null), 'without a caption the stage is the canvas less its margin').toEqual([
+      { x1: 60, y1: 60, x2: 940, y2: 740 },
+    ]);
   });
 });
 
@@ -179,5 +197,38 @@ describe('explorerArea', () => {
     const closed = explorerArea(870, 706, 35, { width: 90, height: 27 }, { width: 200, height: 24 });
     expect(open.x1, 'beside the legend').toBe(260 + 2 * CHROME_GAP);
     expect(area(open) / area(closed), 'most of the canvas is still free').toBeGreaterThan(0.6);
+  });
+});
+
+describe('frameAtLeast: a step framed close enough to read', () => {
+  const areas = [{ x1: 0, y1: 0, x2: 400, y2: 300 }];
+  const limits = { min: 0.05, max: 4 };
+  const onScreen = (b: Box, v: { zoom: number; pan: { x: number; y: number } }) => ({
+    x1: b.x1 * v.zoom + v.pan.x,
+    y1: b.y1 * v.zoom + v.pan.y,
+    x2: b.x2 * v.zoom + v.pan.x,
+    y2: b.y2 * v.zoom + v.pan.y,
+  });
+
+  it('fits the whole neighbourhood when it can be read that way', () => {
+    const box = { x1: 0, y1: 0, x2: 100, y2: 75 };
+    expect(frameAtLeast(box, box, areas, limits, 2).zoom).toBe(4);
+  });
+
+  it('stays at the reading zoom with the subject wholly in view when the neighbourhood is too large', () => {
+    const box = { x1: 0, y1: 0, x2: 1000, y2: 300 };
+    const core = { x1: 900, y1: 100, x2: 950, y2: 150 };
+    const v = frameAtLeast(box, core, areas, limits, 2);
+    expect(v.zoom, 'the labels are not shrunk below the reading zoom').toBe(2);
+    const c = onScreen(core, v);
+    expect(c.x1 >= 0 && c.x2 <= 400 && c.y1 >= 0 && c.y2 <= 300, `the subject is in view: ${JSON.stringify(c)}`).toBe(
+      true,
+    );
+  });
+
+  it('fits the subject alone when even it is too large for the reading zoom', () => {
+    const box = { x1: 0, y1: 0, x2: 1000, y2: 1000 };
+    const core = { x1: 0, y1: 0, x2: 400, y2: 300 };
+    expect(frameAtLeast(box, core, areas, limits, 2).zoom).toBe(1);
   });
 });

@@ -36,8 +36,6 @@ export interface ZoomLimits {
 
 /** The gap kept between the framed subject and the toolbar, the legend or the canvas edge. */
 export const CHROME_GAP = 16;
-/** Presenting: the share of the width the step's caption takes on the left. */
-export const CAPTION_SHARE = 0.36;
 /** Presenting: the margin around the framed step, wide enough to read from the back of a room. */
 export const STAGE_MARGIN = 60;
 /** Below this size (either way) the insets leave too little to frame anything in. */
@@ -73,9 +71,35 @@ export function explorerArea(width: number, height: number, topBar: number, lege
   return size(beside) > size(above) ? beside : above;
 }
 
-/** What presenting covers: the caption on the left, and a wide margin all round. */
-export function presentingInsets(width: number): Insets {
-  return { top: STAGE_MARGIN, right: STAGE_MARGIN, bottom: STAGE_MARGIN, left: width * CAPTION_SHARE };
+/** What presenting covers when there is no caption: a wide margin all round. */
+export function presentingInsets(): Insets {
+  return { top: STAGE_MARGIN, right: STAGE_MARGIN, bottom: STAGE_MARGIN, left: STAGE_MARGIN };
+}
+
+/**
+ * The free areas of a projected `width` × `height` canvas around the step's caption (`caption`,
+ * in canvas pixels; null when there is none): beside it, full height, and above it, full width.
+ * The camera frames a step in whichever of the two shows it larger (see `bestFit`): a tall
+ * perspective card beside the caption, a wide neighbourhood above it.
+ */
+export function presentingAreas(width: number, height: number, caption: Box | null, titleRoom = 0): Box[] {
+  const m = presentingInsets();
+  const top = m.top + titleRoom;
+  if (!caption || caption.x2 <= caption.x1 || caption.y2 <= caption.y1) return [areaOf(width, height, { ...m, top })];
+  return [
+    areaOf(width, height, { ...m, top, left: Math.max(m.left, caption.x2 + CHROME_GAP) }),
+    areaOf(width, height, { ...m, top, bottom: Math.max(m.bottom, height - caption.y1 + CHROME_GAP) }),
+  ];
+}
+
+/** The viewport that frames `box` largest in any of `areas` (the first on a tie). */
+export function bestFit(box: Box, areas: Box[], limits: ZoomLimits): Viewport {
+  let best: Viewport | null = null;
+  for (const area of areas) {
+    const to = fitBox(box, area, limits);
+    if (!best || to.zoom > best.zoom + 1e-9) best = to;
+  }
+  return best ?? fitBox(box, areaOf(0, 0, presentingInsets()), limits);
 }
 
 /**
@@ -123,6 +147,29 @@ export function fitBox(box: Box, area: Box, limits: ZoomLimits): Viewport {
     (area.y2 - area.y1) / Math.max(box.y2 - box.y1, 1),
   );
   return centreBox(box, area, zoom, limits);
+}
+
+/**
+ * The viewport that frames `box` in the best of `areas`, but no further out than `minZoom`,
+ * where its labels are still read: when `box` does not fit that close, the camera stays at
+ * `minZoom` on the middle of `box`, moved just enough to bring `core` (the subject) wholly into
+ * the area; when even `core` does not fit, `core` alone is fitted.
+ */
+export function frameAtLeast(box: Box, core: Box, areas: Box[], limits: ZoomLimits, minZoom: number): Viewport {
+  const whole = bestFit(box, areas, limits);
+  if (whole.zoom >= minZoom) return whole;
+  const inner = bestFit(core, areas, limits);
+  if (inner.zoom <= minZoom) return inner;
+  // The area the subject frames best in, at the reading zoom.
+  const area = areas.reduce((a, b) => (fitBox(core, b, limits).zoom > fitBox(core, a, limits).zoom ? b : a));
+  const at = centreBox(box, area, minZoom, limits);
+  const z = at.zoom;
+  const shift = (lo: number, hi: number, from: number, to: number) => (lo < from ? from - lo : hi > to ? to - hi : 0);
+  const pan = {
+    x: at.pan.x + shift(core.x1 * z + at.pan.x, core.x2 * z + at.pan.x, area.x1, area.x2),
+    y: at.pan.y + shift(core.y1 * z + at.pan.y, core.y2 * z + at.pan.y, area.y1, area.y2),
+  };
+  return { zoom: z, pan };
 }
 
 /** The viewport zoomed by `factor` about the screen point `about`, which stays where it is. */
@@ -190,9 +237,15 @@ export const MOVE_MS = 300;
 export class Camera {
   constructor(
     private readonly cy: Core,
-    private readonly area: (titleRoom: number) => Box,
+    /** The free area, or the areas to choose from (the largest framing wins, see `bestFit`). */
+    private readonly area: (titleRoom: number) => Box | Box[],
     private readonly calm: boolean,
   ) {}
+
+  private areas(titleRoom: number): Box[] {
+    const a = this.area(titleRoom);
+    return Array.isArray(a) ? a : [a];
+  }
 
   private limits(max = this.cy.maxZoom()): ZoomLimits {
     return { min: this.cy.minZoom(), max };
@@ -202,15 +255,23 @@ export class Camera {
   fit(eles: NodeCollection, how: { duration?: number; maxZoom?: number; centres?: boolean; titleRoom?: number } = {}) {
     const box = nodesBox(eles, how.centres);
     if (!box) return;
-    const to = fitBox(box, this.area(how.titleRoom ?? 0), this.limits(how.maxZoom));
+    const to = bestFit(box, this.areas(how.titleRoom ?? 0), this.limits(how.maxZoom));
     moveCamera(this.cy, to, how.duration ?? MOVE_MS, this.calm);
+  }
+
+  /** Frames `eles` no further out than `minZoom`, keeping `core` in view (see `frameAtLeast`). */
+  frame(eles: NodeCollection, core: NodeCollection, how: { duration: number; minZoom: number; maxZoom: number }) {
+    const box = nodesBox(eles);
+    if (!box) return;
+    const to = frameAtLeast(box, nodesBox(core) ?? box, this.areas(0), this.limits(how.maxZoom), how.minZoom);
+    moveCamera(this.cy, to, how.duration, this.calm);
   }
 
   /** Centres `eles` in the free area, zooming in to `atLeast` if further out, and out if they would not fit. */
   centre(eles: NodeCollection, atLeast: number) {
     const box = nodesBox(eles);
     if (!box) return;
-    const to = revealBox(box, this.area(0), Math.max(this.cy.zoom(), atLeast), this.limits());
+    const to = revealBox(box, this.areas(0)[0], Math.max(this.cy.zoom(), atLeast), this.limits());
     moveCamera(this.cy, to, MOVE_MS, this.calm);
   }
 

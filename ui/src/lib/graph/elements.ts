@@ -328,7 +328,7 @@ export function graphStyle(
     { selector: 'node.anchor', style: { visibility: 'hidden', events: 'no', width: 1, height: 1, label: '' } },
     // The path between two nodes (see path.ts) is drawn over every filter, bundle and fade.
     ...pathStyle(dark),
-    ...(presenting ? projectorStyle() : []),
+    ...(presenting ? projectorStyle(!!scene) : []),
   ];
 }
 
@@ -411,19 +411,23 @@ function sceneStyle(dark: boolean, wrap: number): StylesheetJson {
   ];
 }
 
+/** The smallest label the projector draws, in CSS pixels on screen. */
+export const PRESENT_MIN_PX = 20;
+
 /**
  * The projector's additions: no label is drawn smaller than 20 px on screen (GraphView holds the
  * labels in focus and the group titles at a readable size), lines are heavier so they survive a
- * washed-out projector, and the laser ring marks what the facilitator points at.
+ * washed-out projector, and the laser ring marks what the facilitator points at. The scene (a
+ * `scene` pack) keeps its own type sizes: its cards are laid out and sized for them, and doubling
+ * them swelled each card into its neighbours; the camera comes close enough instead (GraphView).
  */
-function projectorStyle(): StylesheetJson {
+function projectorStyle(scene: boolean): StylesheetJson {
   return [
     {
       selector: 'node',
       style: {
-        'font-size': PRESENT_LABEL_PX,
-        'min-zoomed-font-size': 20,
-        'text-max-width': '220px',
+        ...(scene ? {} : { 'font-size': PRESENT_LABEL_PX, 'text-max-width': '220px' }),
+        'min-zoomed-font-size': PRESENT_MIN_PX,
         'text-outline-width': 3,
         color: '#ffffff',
         'text-outline-color': '#05070c',
@@ -434,7 +438,9 @@ function projectorStyle(): StylesheetJson {
     { selector: 'node.faded:childless, edge.faded', style: { opacity: 0.1 } },
     // Faded context is there for its shape, not to be read: small grey words on a projector
     // are noise.
-    { selector: 'node.faded:childless', style: { 'text-opacity': 0 } },
+    { selector: 'node.faded', style: { 'text-opacity': 0 } },
+    // A label the projector leaves out so those it draws neither collide nor shrink (graph/legible).
+    { selector: 'node.unlabelled', style: { 'text-opacity': 0 } },
     { selector: 'node:selected', style: { 'border-width': 6, 'border-color': '#ffd166' } },
     {
       selector: 'node.laser',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeFramework } from '../platform/fake';
 import { toElements } from './elements';
 import { modelOf, hiddenBy, NO_FILTERS, type GraphModel } from './filters';
-import { adjacency, fadedBy, neighbourhood } from './focus';
+import { adjacency, fadedBy, neighbourhood, reached } from './focus';
 
 const model = modelOf(toElements(fakeFramework));
 
@@ -24,6 +24,40 @@ describe('neighbourhood: the depth rule', () => {
 
   it('puts a perspective’s capabilities one step from it when it is the focus', () => {
     expect(neighbourhood(adj, 'alpha', 1)).toEqual(new Set(['alpha', 'a-one', 'a-two', 'a-three', 'boss', 'mini']));
+  });
+
+  it('reaches a capability’s links without the perspective it is only framed in', () => {
+    // The presenting camera frames what a step reaches: with the frame it pulled back to the
+    // whole card, and the labels it held at projector size collided.
+    expect(reached(adj, 'a-one', 1)).toEqual(new Set(['a-one', 'b-one']));
+    expect(reached(adj, 'alpha', 1), 'a perspective’s step reaches its capabilities, not the framework').toEqual(
+      new Set(['alpha', 'a-one', 'a-two', 'a-three', 'boss']),
+    );
+  });
+
+  it('keeps a perspective’s Focus 2 to its own capabilities, not those they refer to elsewhere', () => {
+    // a-one refers to b-one in another perspective: a perspective's tour step (depth 2) showed
+    // the capabilities of every perspective its own referred to.
+    const two = neighbourhood(adj, 'alpha', 2);
+    expect(two.has('b-one'), 'another perspective’s capability is not part of this one’s picture').toBe(false);
+    expect(two.has('a-one') && two.has('a-two') && two.has('a-three'), 'its own capabilities are').toBe(true);
+    const m: GraphModel = {
+      nodes: [
+        { id: 'p', kind: 'perspective', parent: null },
+        { id: 'q', kind: 'perspective', parent: null },
+        { id: 'p1', kind: 'capability', parent: 'p' },
+        { id: 'q1', kind: 'capability', parent: 'q' },
+        { id: 'role', kind: 'stakeholder', parent: null },
+      ],
+      edges: [
+        { id: 'e1', source: 'q1', target: 'p', kind: 'refers_to' },
+        { id: 'e2', source: 'role', target: 'p', kind: 'concerns' },
+      ],
+    };
+    expect(
+      neighbourhood(adjacency(m), 'p', 2),
+      'a capability elsewhere that refers to the perspective stays out',
+    ).toEqual(new Set(['p', 'p1', 'role']));
   });
 
   it('walks into a perspective reached by a link, one step further', () => {

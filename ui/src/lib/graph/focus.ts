@@ -8,7 +8,10 @@
 //   perspective does not pull in its other capabilities, nor the framework everything else.
 // - A whole that is the subject (the focus itself, or reached by a link, as a role concerned
 //   with a perspective) has its parts one step away: a perspective's focus is about its
-//   capabilities.
+//   capabilities. When the focus itself is a whole, the walk brings no part of another whole:
+//   a perspective's Focus 2 is its capabilities with the roles and ideas they share, not the
+//   capabilities of other perspectives that refer to it or that its own refer to, which made a
+//   perspective's tour step a pile of the whole graph.
 // - The walk goes on through the framework's structure (groups and their members). A node
 //   outside it (a role, a concept, a stage) goes on only when it links few nodes, at most √n of
 //   the pack's n (12 in a pack of 151): a concept three capabilities share is a bridge between
@@ -62,14 +65,27 @@ export function adjacency(model: GraphModel, gone: Set<string> = new Set()): Adj
 
 /** Every node within `depth` steps of `start` (see the rule above), `start` and the frames included. */
 export function neighbourhood(adj: Adjacency, start: string, depth: number): Set<string> {
-  const seen = new Set([start]);
+  const seen = reached(adj, start, depth);
   const frames = new Set<string>();
+  for (const id of seen) for (const w of adj.wholes.get(id) ?? []) frames.add(w);
+  return new Set([...seen, ...frames]);
+}
+
+/**
+ * The nodes the walk of `depth` steps reaches from `start`, without the wholes that come only as
+ * their frames: what a step is about, and so what the presenting camera frames (a capability's
+ * perspective is its setting, not its subject).
+ */
+export function reached(adj: Adjacency, start: string, depth: number): Set<string> {
+  const seen = new Set([start]);
+  const whole = adj.parts.has(start);
   let frontier = [start];
   for (let d = 0; d < depth && frontier.length; d++) {
     const next: string[] = [];
     for (const id of frontier) {
       if (id !== start && !adj.through.has(id)) continue;
       for (const n of [...(adj.links.get(id) ?? []), ...(adj.parts.get(id) ?? [])]) {
+        if (whole && (adj.wholes.get(n) ?? []).some((w) => w !== start)) continue;
         if (!seen.has(n)) {
           seen.add(n);
           next.push(n);
@@ -78,8 +94,7 @@ export function neighbourhood(adj: Adjacency, start: string, depth: number): Set
     }
     frontier = next;
   }
-  for (const id of seen) for (const w of adj.wholes.get(id) ?? []) frames.add(w);
-  return new Set([...seen, ...frames]);
+  return seen;
 }
 
 /**

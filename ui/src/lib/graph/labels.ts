@@ -52,8 +52,8 @@ export class HeldLabels {
     });
   }
 
-  apply(cy: Core, held: Map<string, number>) {
-    const zoom = cy.zoom();
+  /** Applies `held` as it shows at `zoom` (the zoom now, or one the camera is about to take). */
+  apply(cy: Core, held: Map<string, number>, zoom = cy.zoom()) {
     const next = new Map<string, number>();
     cy.batch(() => {
       for (const id of this.sized.keys())

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { legibleLabels, rankOf, type LabelBox } from './legible';
+
+const CANVAS = { x1: 0, y1: 0, x2: 1000, y2: 600 };
+const label = (id: string, rank: number, x: number, y: number, links = 0, w = 200, h = 30): LabelBox => ({
+  id,
+  rank,
+  links,
+  title: id,
+  box: { x1: x, y1: y, x2: x + w, y2: y + h },
+});
+
+describe('legibleLabels: which labels the projector draws', () => {
+  it('draws every label when none collide', () => {
+    const all = [label('a', 0, 0, 0), label('b', 2, 0, 100), label('c', 2, 300, 0)];
+    expect(legibleLabels(all, CANVAS)).toEqual(new Set(['a', 'b', 'c']));
+  });
+
+  it('leaves out the lesser of two colliding labels, never the step’s own', () => {
+    const keep = legibleLabels([label('minor', 2, 10, 10), label('step', 0, 0, 0)], CANVAS);
+    expect(keep, 'the step’s node is drawn even over another label').toEqual(new Set(['step']));
+  });
+
+  it('prefers the better connected of two colliding nodes, then the title', () => {
+    expect(legibleLabels([label('few', 2, 0, 0, 1), label('many', 2, 50, 5, 3)], CANVAS)).toEqual(new Set(['many']));
+    expect(legibleLabels([label('b', 2, 0, 0), label('a', 2, 50, 5)], CANVAS)).toEqual(new Set(['a']));
+  });
+
+  it('draws labels stacked box to box, as the scene lists them, but not ones that overlap', () => {
+    // Cutting every other label of a perspective's list, whose boxes (halo included) meet.
+    expect(legibleLabels([label('a', 2, 0, 0), label('b', 2, 0, 30)], CANVAS)).toEqual(new Set(['a', 'b']));
+    expect(legibleLabels([label('a', 2, 0, 0), label('b', 2, 0, 28)], CANVAS)).toEqual(new Set(['a']));
+  });
+
+  it('draws no label cut by the canvas edge or under the caption', () => {
+    const caption = { x1: 0, y1: 400, x2: 500, y2: 600 };
+    const keep = legibleLabels(
+      [label('cut', 2, 900, 0), label('under', 2, 100, 450), label('free', 2, 600, 450)],
+      CANVAS,
+      [caption],
+    );
+    expect(keep).toEqual(new Set(['free']));
+  });
+});
+
+describe('rankOf', () => {
+  const step = { subject: 'p', reached: new Set(['p', 'c1', 'c2', 'g2']) };
+  it('ranks the step, then reached groups, then reached nodes, then frames; nothing else', () => {
+    expect(rankOf('p', step, true)).toBe(0);
+    expect(rankOf('g2', step, true)).toBe(1);
+    expect(rankOf('c1', step, false)).toBe(2);
+    expect(rankOf('frame', step, true)).toBe(3);
+    expect(rankOf('other', step, false)).toBeNull();
+  });
+  it('ranks groups first when no step is shown', () => {
+    expect(rankOf('g', null, true)).toBe(1);
+    expect(rankOf('n', null, false)).toBe(2);
+  });
+});
