@@ -87,6 +87,15 @@ export class GraphLook {
   /** A path, while drawn, is all that stands out; else the focus and the lens do. */
   readonly faded = $derived(fadedBy(this.model, this.path ? [this.path] : [this.focus, this.lensHits]));
 
+  /** Shows the links of `kind` if the legend had them off, else turns them off. */
+  toggleEdgeKind(kind: string): void {
+    const off = this.filters.hiddenEdgeKinds;
+    this.filters = {
+      ...this.filters,
+      hiddenEdgeKinds: off.includes(kind) ? off.filter((k) => k !== kind) : [...off, kind],
+    };
+  }
+
   /** The nodes within `depth` steps of `id` (see focus.ts), all of which a focus brings in. */
   around(id: string, depth: number): Set<string> {
     return neighbourhood(this.adj, id, depth);

@@ -12,7 +12,6 @@ import type {
   ApiError,
   BackupSummary,
   FrameworkView,
-  FrameworkView,
   PackOpening,
   Presentation,
   SavedFile,
