@@ -261,6 +261,7 @@ mod tests {
         state.opening = Opening::with(Opener::File(answer));
         state.saving = saving::Saving {
             chooser: saving::Chooser::Folder(data.join("answers")),
+            folder: saving::Chooser::Dialog,
             open: false,
         };
         std::fs::create_dir_all(data.join("answers")).unwrap();

@@ -15,7 +15,7 @@ impl Atlas {
                 return Err(fw.unknown(id).into());
             }
         }
-        Ok(queries::shortest_path(fw, from, to))
+        Ok(queries::shortest_path(&fw, from, to))
     }
 
     /// The pack's saved views of the graph, by name.
