@@ -11,8 +11,8 @@ mod explore;
 #[cfg(test)]
 mod fixtures;
 mod ipc;
-mod opening;
 mod menu;
+mod opening;
 mod org_cmd;
 mod pack_dialog;
 mod present;

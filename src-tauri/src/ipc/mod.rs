@@ -15,8 +15,8 @@ mod tests;
 #[cfg(test)]
 pub mod typescript;
 
-use crate::opening;
 use crate::menu;
+use crate::opening;
 use crate::pack_dialog;
 use crate::present::{self, Presentation};
 use crate::report_dialog::{self, ReportFormatChoice};

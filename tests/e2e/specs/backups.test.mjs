@@ -32,6 +32,8 @@ process.env.ATLAS_TEST_MENU = '1';
 process.env.ATLAS_FOLDER_DIALOG_ANSWER = chosenFolder;
 process.env.ATLAS_SAVE_DIALOG_ANSWER = 'proposed';
 process.env.ATLAS_NO_OPEN = '1';
+// File > Import… asks for a file at once: this one is not there, so the dialog says so.
+process.env.ATLAS_OPEN_DIALOG_ANSWER = join(chosenFolder, 'no-such-export.json');
 
 const ORG = 'Northwind Health';
 const CAPABILITY = 'Generative AI';
@@ -175,10 +177,18 @@ describe('backups, the menu bar and the export folder', () => {
       timeoutMsg: 'the Restore list never said the backup was restored',
     });
     assert.match(await textOf(browser, status), /kept as before-restore-/, 'it says where the replaced database went');
-    await browser.waitUntil(async () => /Kept before a restore/.test((await listedBackups(browser))[0] ?? ''), {
-      timeout: 5000,
-      timeoutMsg: 'the copy of the replaced database never appeared at the top of the list',
-    });
+    let top = [];
+    await browser
+      .waitUntil(
+        async () => {
+          top = await listedBackups(browser);
+          return /Kept before a restore/.test(top[0] ?? '');
+        },
+        { timeout: 5000 },
+      )
+      .catch(() =>
+        assert.fail(`the copy of the replaced database never led the list: ${JSON.stringify(top.slice(0, 3))}`),
+      );
     assert.ok(
       readdirSync(join(dataDir, 'backups')).some((n) => n.startsWith('before-restore-')),
       'the database in use was backed up before the restore',
@@ -231,8 +241,17 @@ describe('backups, the menu bar and the export folder', () => {
       timeoutMsg: `Edit > Undo left ${await currentLevel(browser, editor)}, not ${earlier}`,
     });
 
+    // File > Import… and Export… open the organisation menu's dialogs.
     await clickMenu(browser, 'file.import');
-    await notice(browser, /^Import is not available in this version yet\.$/);
+    const importing = await waitForDialog(browser, 'Import', 'File > Import…');
+    await browser.waitUntil(async () => (await textOf(browser, importing)).includes('Nothing was imported.'), {
+      timeout: 5000,
+      timeoutMsg: 'File > Import… with a file that is not there did not say nothing was imported',
+    });
+    await closeDialogs(browser);
+    await clickMenu(browser, 'file.export');
+    await waitForDialog(browser, 'Export', 'File > Export…');
+    await closeDialogs(browser);
   });
 
   it('saves the next report in the export folder chosen in Preferences, and keeps the choice', async () => {

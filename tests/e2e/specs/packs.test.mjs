@@ -80,6 +80,8 @@ const dataDir = mkdtempSync(join(tmpdir(), 'atlas-e2e-packs-data-'));
   execFileSync(appBinary, ['--content', start, '--data-dir', dataDir, 'import', file], { stdio: 'pipe' });
 }
 process.env.ATLAS_PACK_DIALOG_ANSWER = chosen;
+// Lets the page click the native menu's items (File > Open framework pack…).
+process.env.ATLAS_TEST_MENU = '1';
 
 /** Opens About and chooses "Open framework pack…" there. */
 async function openPackFromAbout(browser) {
@@ -227,7 +229,14 @@ describe('framework packs', () => {
     const { browser } = app;
     rmSync(chosen, { recursive: true, force: true });
     cpSync(broken, chosen, { recursive: true });
-    await openPackFromAbout(browser);
+    // This time from the menu bar: File > Open framework pack… runs what About's button runs.
+    const failed = await browser.executeAsync((done) => {
+      window.__TAURI_INTERNALS__.invoke('menu_activate', { id: 'file.open-pack' }).then(
+        () => done(null),
+        (e) => done(JSON.stringify(e)),
+      );
+    });
+    assert.equal(failed, null, 'the shell refused File > Open framework pack…');
     const dialog = await byRole(browser, 'dialog', 'The framework pack could not be opened', { timeout: 10000 });
     const problems = await browser.execute(
       (d) => [...d.querySelectorAll('ol[aria-label="Problems"] li')].map((li) => li.innerText.trim()),

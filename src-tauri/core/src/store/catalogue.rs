@@ -33,25 +33,29 @@ pub struct BackupSummary {
     pub problem: Option<String>,
 }
 
-/// Every `.db` file in the backups folder, newest first (by when it was written, then name).
+/// Every `.db` file in the backups folder, newest first (by when it was written, to the
+/// nanosecond the file system keeps: a backup and the copy a restore keeps are often written
+/// in the same second, and the newer must still lead; then by name).
 pub fn list_backups(data_dir: &Path) -> Vec<BackupSummary> {
-    let mut found: Vec<BackupSummary> = std::fs::read_dir(backups_dir(data_dir))
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter(|e| e.path().extension().is_some_and(|x| x == "db"))
-        .filter_map(|e| {
-            let meta = e.metadata().ok().filter(|m| m.is_file())?;
-            let secs = meta
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_secs() as i64);
-            Some(summarise(&e.path(), timestamp(secs), meta.len()))
-        })
-        .collect();
-    found.sort_by(|a, b| (&b.written, &b.name).cmp(&(&a.written, &a.name)));
-    found
+    let mut found: Vec<(std::time::Duration, BackupSummary)> =
+        std::fs::read_dir(backups_dir(data_dir))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "db"))
+            .filter_map(|e| {
+                let meta = e.metadata().ok().filter(|m| m.is_file())?;
+                let modified = meta
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .unwrap_or_default();
+                let written = timestamp(modified.as_secs() as i64);
+                Some((modified, summarise(&e.path(), written, meta.len())))
+            })
+            .collect();
+    found.sort_by(|(a_at, a), (b_at, b)| (b_at, &b.name).cmp(&(a_at, &a.name)));
+    found.into_iter().map(|(_, summary)| summary).collect()
 }
 
 fn summarise(path: &Path, written: String, bytes: u64) -> BackupSummary {

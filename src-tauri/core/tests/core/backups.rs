@@ -220,3 +220,21 @@ fn after_a_restore_undo_reverts_to_the_restored_value_not_to_the_replaced_one() 
         "the replaced database's changes are not in the restored history: {history:?}"
     );
 }
+
+#[test]
+fn the_copy_a_restore_keeps_leads_the_list_even_in_the_second_its_backup_was_taken() {
+    let dir = tempfile::tempdir().unwrap();
+    let atlas = open(&dir);
+    atlas.create_organisation("Acme").unwrap();
+    let taken = atlas.backup_now().unwrap();
+    let name = taken.file_name().unwrap().to_str().unwrap().to_string();
+    // Restored at once: the kept copy is written within the same second, as a person clicking
+    // "Restore" right after "Back up now" does.
+    atlas.restore_backup(&name).unwrap();
+    let listed = atlas.backups();
+    assert!(
+        listed[0].name.starts_with("before-restore-"),
+        "the newest file leads: {:?}",
+        listed.iter().map(|b| &b.name).collect::<Vec<_>>()
+    );
+}

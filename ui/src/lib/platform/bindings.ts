@@ -570,6 +570,7 @@ conflicts: Array<Conflict>, };
 export type ImportChoice = { token: string, preview: ImportPreview, };
 
 export type ImportDone = { undo: string, report: ImportReport, };
+
 export type BackupSummary = { 
 /**
  * Its file name in the backups folder: how a restore names it.
@@ -599,6 +600,7 @@ last_author: string | null,
  * Why it cannot be restored, when it cannot; it is listed all the same.
  */
 problem: string | null, };
+
 export type ProblemKind = "unreadable" | "invalid_utf8" | "too_large" | "bad_manifest" | "malformed_frontmatter" | "unknown_kind" | "unknown_field" | "missing_field" | "invalid_value" | "duplicate_id" | "missing_target" | "wrong_kind" | "unreachable" | "bad_tour";
 
 export type Problem = { kind: ProblemKind, 
