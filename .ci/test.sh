@@ -78,9 +78,9 @@ gate "app build" cargo build --workspace --all-targets --locked
 
 section "end-to-end (tauri-driver + WebKitWebDriver under Xvfb)"
 if [ -x target/debug/atlas ]; then
-  # A stuck webview must fail the run, not hang it: each test has 3 minutes, the suite 20.
+  # A stuck webview must fail the run, not hang it: each test has 3 minutes, the suite 30.
   # The screen is 1920×1080 so that the projector can be shown (and photographed) at that size.
-  (cd tests/e2e && timeout 1200 dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1080x24" \
+  (cd tests/e2e && timeout 1800 dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1080x24" \
     node --test --test-concurrency=1 --test-timeout=180000 --test-reporter=tap specs/) 2>&1 | tee "$LOGS/e2e.log"
   status=${PIPESTATUS[0]}
   p=$(grep -E '^# pass ' "$LOGS/e2e.log" | tail -1 | grep -oE '[0-9]+' || echo 0)

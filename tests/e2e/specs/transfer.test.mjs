@@ -225,6 +225,13 @@ describe('export and import from the window', () => {
           if ((await dialogNamed(browser, 'Import “')) !== null) await browser.keys('Escape');
           await browser.waitUntil(async () => (await dialogNamed(browser, 'Import “')) === null, { timeout: 3000 });
           await browser.setWindowSize(width, height);
+          // With "Northwind Health" in the organisation picker, every header control is on screen.
+          const cut = await browser.execute(() =>
+            [...document.querySelectorAll('header button, header select')]
+              .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+              .map((el) => el.getAttribute('aria-label') ?? el.textContent.trim()),
+          );
+          assert.deepEqual(cut, [], `header controls cut off at ${width}×${height}`);
           await (await byRole(browser, 'combobox', 'Theme')).selectByVisibleText(theme);
           await orgMenu(browser, 'Import…');
           await openDialog(browser, 'Import “');
