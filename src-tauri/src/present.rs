@@ -59,6 +59,13 @@ fn publish(app: &AppHandle, state: &Presentation) -> Result<(), String> {
     if let Some(main) = app.get_webview_window("main") {
         // A window manager may refuse full screen; the presentation still works windowed.
         let _ = main.set_fullscreen(state.active);
+        // The menu bar is the facilitator's, not the room's: the projected view fills the
+        // window while presenting, and the bar comes back after.
+        let _ = if state.active {
+            main.hide_menu()
+        } else {
+            main.show_menu()
+        };
     }
     app.emit(EVENT, state).map_err(|e| e.to_string())
 }

@@ -190,6 +190,23 @@ export async function textOf(browser, el) {
   return browser.execute((e) => e.innerText, el);
 }
 
+/**
+ * Sizes the window so that the page itself is `width`×`height`: the native menu bar takes its
+ * height from the window, so a window of that size shows a shorter page.
+ */
+export async function setPageSize(browser, width, height) {
+  await browser.setWindowSize(width, height);
+  const [w, h] = await browser.execute(() => [window.innerWidth, window.innerHeight]);
+  if (w !== width || h !== height) await browser.setWindowSize(2 * width - w, 2 * height - h);
+  await browser.waitUntil(
+    async () => {
+      const [w2, h2] = await browser.execute(() => [window.innerWidth, window.innerHeight]);
+      return w2 === width && h2 === height;
+    },
+    { timeout: 3000, timeoutMsg: `the page did not become ${width}×${height}` },
+  );
+}
+
 export async function saveScreenshot(browser, name) {
   mkdirSync(artifacts, { recursive: true });
   const png = await browser.takeScreenshot();

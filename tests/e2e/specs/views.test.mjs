@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allByRole, byRole, launchApp, saveScreenshot, waitForGraph } from '../support.mjs';
+import { allByRole, byRole, launchApp, saveScreenshot, setPageSize, waitForGraph } from '../support.mjs';
 import { seedNorthwind } from '../fixtures/seed.mjs';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'atlas-e2e-views-'));
@@ -24,6 +24,8 @@ describe('every view, in both themes', () => {
   let browser;
   before(async () => {
     app = await launchApp({ dataDir });
+    // The page at 1280×800, under the menu bar.
+    await setPageSize(app.browser, 1280, 800);
     browser = app.browser;
     await waitForGraph(browser);
     const list = await byRole(browser, 'list', 'Nodes in the graph');
