@@ -3,11 +3,13 @@
 // under the caption, every label drawn is at least 20 px on screen and no two overlap, and a
 // perspective's step shows that perspective's capabilities, not the whole graph. Measured from
 // Cytoscape's rendered bounding boxes, one app start per size, stepping with the clicker's keys.
+// Each size is its own spec file (specs/tour-steps-*.test.mjs), so each stays well inside the
+// time one spec file is given.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { byRole, launchApp, repoRoot, saveScreenshot, textOf, waitForGraph } from '../support.mjs';
+import { byRole, launchApp, repoRoot, saveScreenshot, textOf, waitForGraph } from './support.mjs';
 
 /** The built-in tours, read from their files: id, title and each step's node and view. */
 function builtinTours() {
@@ -124,10 +126,8 @@ async function startTour(browser, tour) {
   });
 }
 
-for (const [w, h] of [
-  [1280, 800],
-  [1920, 1080],
-]) {
+/** Every built-in tour step on a `w`×`h` projector (see the top of this file). */
+export function projectorSteps(w, h) {
   describe(`every built-in tour step on a ${w}×${h} projector`, () => {
     let app;
     let browser;
