@@ -15,6 +15,7 @@ pub mod exports;
 pub mod fuzzing;
 pub mod graph;
 pub mod limits;
+pub mod mapping;
 pub mod markdown;
 pub mod model;
 pub mod preferences;

@@ -81,6 +81,25 @@ pub const TOUR_SUMMARY_CHARS: usize = 2_000;
 pub const TOUR_RENDER_CACHE_BYTES: usize = 32 * 1024 * 1024;
 
 // ---------------------------------------------------------------------------------------------
+// Mappings between two packs (`content/mappings/*.toml`)
+
+/// Largest mapping file: two packs of a few hundred units each, linked several times over with
+/// a paragraph of rationale apiece, stay far below it.
+pub const MAPPING_FILE_BYTES: usize = 1024 * 1024;
+
+/// Most entries (links and unmapped together) one mapping file may hold; past it the file is
+/// refused whole rather than checked entry by entry into a runaway list of problems.
+pub const MAPPING_ENTRIES: usize = 10_000;
+
+/// Longest rationale of a link, and reason of an unmapped entry, in characters: one or two
+/// sentences, not an essay that would drown the comparison it explains.
+pub const MAPPING_RATIONALE_CHARS: usize = 600;
+
+/// Longest mapping title and summary, in characters (as for tours).
+pub const MAPPING_TITLE_CHARS: usize = 200;
+pub const MAPPING_SUMMARY_CHARS: usize = 2_000;
+
+// ---------------------------------------------------------------------------------------------
 // Search
 
 /// Longest query, in characters: a long question is a few dozen words, and each word costs a

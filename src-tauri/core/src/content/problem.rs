@@ -39,6 +39,9 @@ pub enum ProblemKind {
     Unreachable,
     /// A tour under `tours/` is not valid TOML, or names nodes or depths the pack lacks.
     BadTour,
+    /// A mapping between two packs is not valid TOML, names the wrong packs, or leaves a unit
+    /// neither linked nor listed as unmapped.
+    BadMapping,
 }
 
 /// One problem found while loading a pack.

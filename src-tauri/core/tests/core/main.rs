@@ -10,6 +10,7 @@ mod fuzzing;
 mod graph_queries;
 mod importing;
 mod isolation;
+mod mappings;
 mod markdown;
 mod module_cycles;
 mod nist_pack;

@@ -601,7 +601,7 @@ last_author: string | null,
  */
 problem: string | null, };
 
-export type ProblemKind = "unreadable" | "invalid_utf8" | "too_large" | "bad_manifest" | "malformed_frontmatter" | "unknown_kind" | "unknown_field" | "missing_field" | "invalid_value" | "duplicate_id" | "missing_target" | "wrong_kind" | "unreachable" | "bad_tour";
+export type ProblemKind = "unreadable" | "invalid_utf8" | "too_large" | "bad_manifest" | "malformed_frontmatter" | "unknown_kind" | "unknown_field" | "missing_field" | "invalid_value" | "duplicate_id" | "missing_target" | "wrong_kind" | "unreachable" | "bad_tour" | "bad_mapping";
 
 export type Problem = { kind: ProblemKind, 
 /**
