@@ -36,6 +36,15 @@ pub enum Command {
         /// Print the summary as JSON.
         #[arg(long)]
         json: bool,
+        /// Check a mapping file between two packs instead, and print its coverage. It maps from
+        /// the pack `--content` names (the built-in CAF-AI pack by default) to the pack `--to`
+        /// names.
+        #[arg(long, value_name = "FILE")]
+        mapping: Option<PathBuf>,
+        /// The pack a mapping maps to (default: `../nist-ai-rmf` beside the mapping's folder,
+        /// as in `content/`).
+        #[arg(long, value_name = "DIR", requires = "mapping")]
+        to: Option<PathBuf>,
     },
     /// Search the framework: words are AND-ed, the last is completed, typos are forgiven.
     Search {
@@ -75,6 +84,15 @@ impl Cli {
             Some(dir) => atlas_core::load_dir(dir),
             None => atlas_core::load_builtin(),
         }
+    }
+
+    /// The pack a mapping file maps to: `--to`, or the `nist-ai-rmf` pack beside the mapping's
+    /// folder (`content/mappings/x.toml` → `content/nist-ai-rmf`).
+    pub fn mapping_target(mapping: &std::path::Path, to: Option<&std::path::Path>) -> PathBuf {
+        to.map(PathBuf::from).unwrap_or_else(|| {
+            let folder = mapping.parent().unwrap_or(std::path::Path::new("."));
+            folder.join("../nist-ai-rmf")
+        })
     }
 
     /// The data folder: `--data-dir`, `ATLAS_DATA_DIR`, or the platform's app data folder.

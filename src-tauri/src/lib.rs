@@ -29,7 +29,16 @@ use std::process::ExitCode;
 pub fn run() -> ExitCode {
     let cli = cli::Cli::parse();
     match &cli.command {
-        Some(cli::Command::Check { json }) => check::run(cli.load_framework(), *json),
+        Some(cli::Command::Check {
+            mapping: Some(file),
+            to,
+            ..
+        }) => check::run_mapping(
+            cli.load_framework(),
+            atlas_core::load_dir(&cli::Cli::mapping_target(file, to.as_deref())),
+            file,
+        ),
+        Some(cli::Command::Check { json, .. }) => check::run(cli.load_framework(), *json),
         Some(cli::Command::Store(cmd)) => org_cmd::run(&cli, cmd),
         Some(cli::Command::Report(args)) => report_cmd::run(&cli, args),
         Some(cli::Command::Search {

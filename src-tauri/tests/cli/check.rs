@@ -122,3 +122,53 @@ fn check_on_a_missing_folder_says_so() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("does not exist"), "{}", stderr(&out));
 }
+
+#[test]
+fn check_mapping_prints_the_coverage_of_the_real_mapping() {
+    let file = repo().join("content/mappings/caf-ai--nist-ai-rmf.toml");
+    let out = atlas(&["check", "--mapping", file.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "the real mapping is complete: {}",
+        stderr(&out)
+    );
+    let text = stdout(&out);
+    for words in [
+        "CAF-AI capabilities and the NIST AI RMF: OK",
+        "of 49 capability nodes linked",
+        "of 72 subcategory nodes linked",
+        "by relation:",
+        "by status: proposed",
+    ] {
+        assert!(text.contains(words), "the coverage says `{words}`:\n{text}");
+    }
+}
+
+#[test]
+fn check_mapping_names_file_line_and_the_id_meant() {
+    let real = repo().join("content/mappings/caf-ai--nist-ai-rmf.toml");
+    let text = std::fs::read_to_string(&real).unwrap();
+    let broken = text.replacen("to = \"map-2-2\"", "to = \"map-2-22\"", 1);
+    let line = broken[..broken.find("map-2-22").unwrap()]
+        .matches('\n')
+        .count()
+        + 1;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("broken.toml");
+    std::fs::write(&file, broken).unwrap();
+    let to = repo().join("content/nist-ai-rmf");
+    let out = atlas(&[
+        "check",
+        "--mapping",
+        file.to_str().unwrap(),
+        "--to",
+        to.to_str().unwrap(),
+    ]);
+    fails_saying(
+        &out,
+        &format!(
+            "{}:{line}: `to`: no subcategory of `nist-ai-rmf` has the id `map-2-22`; did you mean `map-2-2`?",
+            file.display()
+        ),
+    );
+}
