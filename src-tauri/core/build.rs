@@ -1,14 +1,53 @@
-//! Embeds the repository's `content/` pack into the binary, so `atlas` works with no files
-//! beside it. Only `framework.toml`, `nodes/**/*.md` and `tours/**/*.toml` are embedded, as the
-//! loader reads.
+//! Embeds the repository's `content/` packs into the binary, so `atlas` works with no files
+//! beside it: CAF-AI (`content/` itself), each companion pack in a folder of its own beside it,
+//! and the mappings between them. Of a pack only `framework.toml`, `nodes/**/*.md` and
+//! `tours/**/*.toml` are embedded, as the loader reads.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 fn main() {
     let manifest_dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
-    let pack = manifest_dir.join("../../content");
-    println!("cargo:rerun-if-changed={}", pack.display());
+    let content = manifest_dir.join("../../content");
+    println!("cargo:rerun-if-changed={}", content.display());
+
+    let mut out = String::from(
+        "pub type Files = &'static [(&'static str, &'static [u8])];\npub static FILES: Files = ",
+    );
+    embed_pack(&content, &mut out);
+    out.push_str(";\n");
+
+    // Every other folder of `content/` holding a manifest is a built-in companion pack (the
+    // NIST AI RMF beside CAF-AI): embedded the same way, loaded only when asked for.
+    out.push_str("pub static COMPANIONS: &[(&str, Files)] = &[\n");
+    for folder in subfolders(&content) {
+        let name = folder.file_name().unwrap().to_string_lossy().into_owned();
+        if name == "examples" || !folder.join("framework.toml").exists() {
+            continue;
+        }
+        write!(out, "    ({name:?}, ").unwrap();
+        embed_pack(&folder, &mut out);
+        out.push_str("),\n");
+    }
+    out.push_str("];\n");
+
+    // Mappings between the packs, `content/mappings/*.toml`.
+    let mut mappings = Vec::new();
+    collect(&content.join("mappings"), "toml", &mut mappings);
+    mappings.sort();
+    out.push_str("pub static MAPPINGS: Files = &[\n");
+    for f in &mappings {
+        let name = f.file_name().unwrap().to_string_lossy().into_owned();
+        entry(&mut out, &name, f);
+    }
+    out.push_str("];\n");
+
+    let dest = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("builtin_pack.rs");
+    std::fs::write(dest, out).unwrap();
+}
+
+/// Writes the array of a pack's files as the loader reads them: the manifest, nodes and tours.
+fn embed_pack(pack: &Path, out: &mut String) {
     let mut files = Vec::new();
     let manifest = pack.join("framework.toml");
     if manifest.exists() {
@@ -17,27 +56,42 @@ fn main() {
     collect(&pack.join("nodes"), "md", &mut files);
     collect(&pack.join("tours"), "toml", &mut files);
     files.sort();
-
-    let mut out = String::from("pub static FILES: &[(&str, &[u8])] = &[\n");
+    out.push_str("&[\n");
     for f in &files {
-        println!("cargo:rerun-if-changed={}", f.display());
-        let rel = f.strip_prefix(&pack).unwrap();
+        let rel = f.strip_prefix(pack).unwrap();
         let rel: Vec<_> = rel
             .components()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect();
-        let abs = f.canonicalize().unwrap();
-        writeln!(
-            out,
-            "    ({:?}, include_bytes!({:?})),",
-            rel.join("/"),
-            abs.display().to_string()
-        )
-        .unwrap();
+        entry(out, &rel.join("/"), f);
     }
-    out.push_str("];\n");
-    let dest = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("builtin_pack.rs");
-    std::fs::write(dest, out).unwrap();
+    out.push(']');
+}
+
+fn entry(out: &mut String, name: &str, file: &Path) {
+    println!("cargo:rerun-if-changed={}", file.display());
+    let abs = file.canonicalize().unwrap();
+    writeln!(
+        out,
+        "    ({:?}, include_bytes!({:?})),",
+        name,
+        abs.display().to_string()
+    )
+    .unwrap();
+}
+
+fn subfolders(dir: &Path) -> Vec<PathBuf> {
+    let mut folders: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .collect()
+        })
+        .unwrap_or_default();
+    folders.sort();
+    folders
 }
 
 fn collect(dir: &Path, ext: &str, files: &mut Vec<PathBuf>) {

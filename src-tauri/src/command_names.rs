@@ -8,6 +8,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "map_orphan",
     "archive_orphan",
     "node",
+    "crosswalks",
     "store_status",
     "organisations",
     "create_organisation",

@@ -67,6 +67,23 @@ pub struct NodeDetail {
     pub html: String,
     pub links: Vec<LinkView>,
     pub backlinks: Vec<LinkView>,
+    /// Nodes of the other built-in frameworks that a mapping links to this one.
+    pub counterparts: Vec<CounterpartView>,
+}
+
+/// A node of another framework that a mapping links to the node being read, with how the two
+/// relate read from this node's side ("subset": this node is part of that one).
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CounterpartView {
+    /// The other framework's short name ("AI RMF").
+    pub framework: String,
+    pub id: String,
+    pub title: String,
+    /// `equal`, `subset`, `superset` or `intersect`.
+    pub relation: String,
+    /// `proposed` until a person has reviewed the link, then `reviewed`.
+    pub status: String,
+    pub rationale: String,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -169,6 +186,7 @@ pub fn node_detail(fw: &Framework, id: &str) -> Result<NodeDetail, UnknownNode> 
         html: markdown::render(&node.body),
         links: fw.links_from(id).into_iter().map(to_view).collect(),
         backlinks: fw.links_to(id).into_iter().map(to_view).collect(),
+        counterparts: Vec::new(),
     })
 }
 
@@ -301,4 +319,59 @@ pub fn tour_views(fw: &Framework, user: &[Tour]) -> Vec<TourView> {
         .map(|t| tour_view(fw, t, true))
         .chain(user.iter().map(|t| tour_view(fw, t, false)))
         .collect()
+}
+
+/// The pack in effect against another framework, through the mapping between them: both sides'
+/// units and groups with how many are linked, every link read from this pack's side, and the
+/// units left unmapped on purpose with the reason.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CrosswalkView {
+    pub title: String,
+    pub summary: String,
+    /// The pack in effect.
+    pub ours: CrosswalkSide,
+    /// The framework it is mapped to.
+    pub theirs: CrosswalkSide,
+    pub links: Vec<CrosswalkLink>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CrosswalkSide {
+    /// The framework's short name ("CAF-AI").
+    pub framework: String,
+    /// What its units are called ("Capabilities") and what groups them ("Perspective").
+    pub unit_plural: String,
+    pub group_label: String,
+    /// In the pack's order.
+    pub groups: Vec<CrosswalkGroup>,
+    /// In the pack's order.
+    pub units: Vec<CrosswalkUnit>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CrosswalkGroup {
+    pub id: String,
+    pub title: String,
+    /// Units of the group with at least one link.
+    pub linked: u32,
+    pub total: u32,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CrosswalkUnit {
+    pub id: String,
+    pub title: String,
+    pub group: String,
+    /// Why it has no counterpart, when it was left unmapped on purpose.
+    pub unmapped: Option<String>,
+}
+
+/// One link, read from the pack in effect: "ours RELATION theirs".
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CrosswalkLink {
+    pub ours: String,
+    pub theirs: String,
+    pub relation: String,
+    pub status: String,
+    pub rationale: String,
 }

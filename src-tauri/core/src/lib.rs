@@ -27,5 +27,7 @@ pub mod synthetic;
 pub mod tours;
 
 pub use atlas::{Atlas, AtlasError};
-pub use content::{load_builtin, load_dir, LoadReport, Problem, ProblemKind};
+pub use content::{
+    builtin_mappings, load_builtin, load_companions, load_dir, LoadReport, Problem, ProblemKind,
+};
 pub use graph::Framework;

@@ -69,6 +69,11 @@ ipc_surface! {
         Ok(app.atlas.node(&id)?)
     }
 
+    /// The pack in effect against each framework a built-in mapping links it to.
+    fn crosswalks(app) -> Vec<api::CrosswalkView> {
+        Ok(app.atlas.crosswalks()?)
+    }
+
     /// Ranked results for what was typed in the search box, framework and notes alike.
     fn search(app, query: String, limit: u32) -> Vec<SearchHit> {
         let opts = SearchOptions { limit: limit as usize, ..Default::default() };

@@ -16,6 +16,7 @@
 
 mod assessments;
 mod backups;
+mod crosswalk;
 mod error;
 mod files;
 mod notes;
@@ -108,8 +109,12 @@ impl Atlas {
         Ok(api::framework_view(&*self.framework()?))
     }
 
+    /// One node for the reader, with its counterparts in the other built-in frameworks.
     pub fn node(&self, id: &str) -> Result<NodeDetail, AtlasError> {
-        Ok(api::node_detail(&*self.framework()?, id)?)
+        let fw = self.framework()?;
+        let mut detail = api::node_detail(&fw, id)?;
+        detail.counterparts = self.crosswalk().counterparts(&fw.manifest().id, id);
+        Ok(detail)
     }
 
     /// What concerns a stakeholder: perspectives and capabilities.

@@ -182,6 +182,7 @@ impl Atlas {
             workshops: &workshops,
             generated_at,
             today,
+            mappings: self.crosswalk().mapped(&fw.manifest().id),
         };
         Ok(reports::build(&input, req))
     }

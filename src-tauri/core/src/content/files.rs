@@ -35,7 +35,24 @@ mod builtin {
 }
 
 pub fn builtin_files() -> Vec<PackFile> {
-    let mut files: Vec<PackFile> = builtin::FILES
+    embedded(builtin::FILES)
+}
+
+/// The companion packs built into the binary, each as (its folder's name, its files).
+pub fn companion_files() -> Vec<(&'static str, Vec<PackFile>)> {
+    builtin::COMPANIONS
+        .iter()
+        .map(|(folder, files)| (*folder, embedded(files)))
+        .collect()
+}
+
+/// The mappings built into the binary: (file name, bytes).
+pub fn builtin_mappings() -> &'static [(&'static str, &'static [u8])] {
+    builtin::MAPPINGS
+}
+
+fn embedded(files: &[(&str, &[u8])]) -> Vec<PackFile> {
+    let mut files: Vec<PackFile> = files
         .iter()
         .map(|(path, bytes)| PackFile {
             path: (*path).to_string(),

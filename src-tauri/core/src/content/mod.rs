@@ -26,6 +26,20 @@ pub fn load_builtin() -> Result<Framework, LoadReport> {
     load_files(files::builtin_files(), Vec::new())
 }
 
+/// Loads the companion packs built into the binary (the NIST AI RMF), each named by its
+/// folder. Validated like any other pack; a build whose content is broken fails the tests.
+pub fn load_companions() -> Vec<(&'static str, Result<Framework, LoadReport>)> {
+    files::companion_files()
+        .into_iter()
+        .map(|(folder, files)| (folder, load_files(files, Vec::new())))
+        .collect()
+}
+
+/// The mappings between packs built into the binary: (file name, bytes).
+pub fn builtin_mappings() -> &'static [(&'static str, &'static [u8])] {
+    files::builtin_mappings()
+}
+
 /// Loads the pack in `root` (a folder holding `framework.toml` and `nodes/`).
 pub fn load_dir(root: &Path) -> Result<Framework, LoadReport> {
     let mut problems = Vec::new();

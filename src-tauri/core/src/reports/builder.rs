@@ -92,6 +92,8 @@ pub struct ReportInput<'a> {
     pub generated_at: String,
     /// An ISO date, to tell which actions are overdue.
     pub today: String,
+    /// The other built-in frameworks a mapping links this pack to.
+    pub mappings: Vec<super::crosswalk::MappedFramework<'a>>,
 }
 
 /// Which sections and fields a request keeps.
@@ -161,6 +163,7 @@ pub fn build(input: &ReportInput<'_>, req: &ReportRequest) -> Document {
     } else if scope.scores {
         roadmap(fw, input.assessments, &d, &mut blocks);
     }
+    super::crosswalk::coverage(input, scope.board, &mut blocks);
     if !scope.board {
         workshops(input, &mut blocks);
         appendix::every_capability(input, scope, &mut blocks);

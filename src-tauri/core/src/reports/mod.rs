@@ -6,6 +6,7 @@
 mod appendix;
 mod builder;
 mod charts;
+mod crosswalk;
 pub mod document;
 pub mod docx;
 mod figures;
@@ -18,6 +19,7 @@ pub mod typst;
 mod words;
 
 pub use builder::{build, Profile, ReportInput, ReportRequest, Since};
+pub use crosswalk::MappedFramework;
 pub use figures::*;
 pub use plan::{plan, PlanContext, PlanFigures, PlanItem};
 pub use words::document_text;

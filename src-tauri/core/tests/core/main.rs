@@ -5,6 +5,7 @@ mod application;
 mod backups;
 mod caf_ai;
 mod content_problems;
+mod crosswalk;
 mod file_names;
 mod fuzzing;
 mod graph_queries;

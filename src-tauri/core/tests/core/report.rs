@@ -90,6 +90,7 @@ fn the_full_report_has_every_section_in_the_issues_order() {
             "The largest gaps",
             "What moved",
             "Roadmap by journey stage",
+            "Against the NIST AI Risk Management Framework",
             "Workshops",
             "Appendix: every capability",
             "Sign-off",
@@ -191,6 +192,7 @@ fn the_board_report_keeps_only_its_sections_and_no_private_note() {
             "Current against target",
             "The largest gaps",
             "Roadmap by journey stage",
+            "Against the NIST AI Risk Management Framework",
             "Sign-off",
             "About the framework"
         ]

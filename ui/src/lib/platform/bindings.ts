@@ -40,7 +40,67 @@ export type NodeDetail = { id: string, kind: string, kind_label: string, title: 
 /**
  * Sanitised HTML of the body.
  */
-html: string, links: Array<LinkView>, backlinks: Array<LinkView>, };
+html: string, links: Array<LinkView>, backlinks: Array<LinkView>, 
+/**
+ * Nodes of the other built-in frameworks that a mapping links to this one.
+ */
+counterparts: Array<CounterpartView>, };
+
+export type CounterpartView = { 
+/**
+ * The other framework's short name ("AI RMF").
+ */
+framework: string, id: string, title: string, 
+/**
+ * `equal`, `subset`, `superset` or `intersect`.
+ */
+relation: string, 
+/**
+ * `proposed` until a person has reviewed the link, then `reviewed`.
+ */
+status: string, rationale: string, };
+
+export type CrosswalkGroup = { id: string, title: string, 
+/**
+ * Units of the group with at least one link.
+ */
+linked: number, total: number, };
+
+export type CrosswalkUnit = { id: string, title: string, group: string, 
+/**
+ * Why it has no counterpart, when it was left unmapped on purpose.
+ */
+unmapped: string | null, };
+
+export type CrosswalkSide = { 
+/**
+ * The framework's short name ("CAF-AI").
+ */
+framework: string, 
+/**
+ * What its units are called ("Capabilities") and what groups them ("Perspective").
+ */
+unit_plural: string, group_label: string, 
+/**
+ * In the pack's order.
+ */
+groups: Array<CrosswalkGroup>, 
+/**
+ * In the pack's order.
+ */
+units: Array<CrosswalkUnit>, };
+
+export type CrosswalkLink = { ours: string, theirs: string, relation: string, status: string, rationale: string, };
+
+export type CrosswalkView = { title: string, summary: string, 
+/**
+ * The pack in effect.
+ */
+ours: CrosswalkSide, 
+/**
+ * The framework it is mapped to.
+ */
+theirs: CrosswalkSide, links: Array<CrosswalkLink>, };
 
 export type SearchHit = { 
 /**
@@ -689,6 +749,8 @@ export interface Commands {
   archive_orphan: { args: { org: number; capability: string }; result: OrphanReview };
   /** One node for the reader: rendered body, links and backlinks. */
   node: { args: { id: string }; result: NodeDetail };
+  /** The pack in effect against each framework a built-in mapping links it to. */
+  crosswalks: { args: {  }; result: Array<CrosswalkView> };
   /** Ranked results for what was typed in the search box, framework and notes alike. */
   search: { args: { query: string; limit: number }; result: Array<SearchHit> };
   /** Whether organisation data can be read and written (and why not). */
