@@ -2,10 +2,10 @@
 // the last one was read, and following a link brings the node into view in the graph.
 import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allByRole, byRole, launchApp, saveScreenshot, tab, textOf, waitForGraph, waitForOrganisation } from '../support.mjs';
+import { allByRole, byRole, launchApp, repoRoot, saveScreenshot, tab, textOf, waitForGraph, waitForOrganisation } from '../support.mjs';
 import { seedNorthwind } from '../fixtures/seed.mjs';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'atlas-e2e-reading-'));
@@ -61,6 +61,32 @@ async function drawnAt(browser, id) {
   }, id);
 }
 
+/**
+ * What the CAF-AI ↔ AI RMF mapping links `capability` to, read from the files the app is built
+ * from: the AI RMF titles and the rationales, in the mapping's order.
+ */
+function mappedFrom(capability) {
+  const mapping = readFileSync(join(repoRoot, 'content/mappings/caf-ai--nist-ai-rmf.toml'), 'utf8');
+  const field = (block, name) => block.match(new RegExp(`^${name}\\s*=\\s*"((?:[^"\\\\]|\\\\.)*)"`, 'm'))?.[1];
+  const titles = new Map();
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.md')) {
+        const text = readFileSync(path, 'utf8');
+        titles.set(field(text, 'id'), field(text, 'title'));
+      }
+    }
+  };
+  walk(join(repoRoot, 'content/nist-ai-rmf/nodes'));
+  return mapping
+    .split(/^\[\[links\]\]\s*$/m)
+    .slice(1)
+    .map((block) => block.split(/^\[/m)[0])
+    .filter((block) => field(block, 'from') === capability)
+    .map((block) => ({ title: titles.get(field(block, 'to')), rationale: field(block, 'rationale').replace(/\\"/g, '"') }));
+}
 
 describe('reading', () => {
   let app;
@@ -124,6 +150,35 @@ describe('reading', () => {
     await browser.keys(['Alt', 'ArrowRight']);
     await readerShows(browser, here);
     await assertAtTitle(browser, reader, 'Forward');
+  });
+
+  it("shows a capability's counterparts in the AI RMF, each with how it relates and why", async () => {
+    const expected = mappedFrom('risk-management');
+    assert.ok(expected.length > 0, 'the mapping links Risk management to the AI RMF');
+    const list = await byRole(browser, 'list', 'Nodes in the graph');
+    await browser.execute((b) => b.click(), await byRole(browser, 'button', 'Risk management', { within: list }));
+    const reader = await readerShows(browser, 'Risk management');
+    const heading = await byRole(browser, 'heading', `In AI RMF (${expected.length})`, { within: reader });
+    const shown = await browser.execute(() => {
+      const items = [...document.querySelectorAll('[aria-label="Counterparts in AI RMF"] > li')];
+      return items.map((li) => ({
+        title: li.querySelector('.title').textContent.trim(),
+        relation: li.querySelector('.relation').textContent.trim(),
+        rationale: li.querySelector('.why').textContent.trim(),
+        px: parseFloat(getComputedStyle(li.querySelector('.why')).fontSize),
+      }));
+    });
+    assert.deepEqual(
+      shown.map(({ title, rationale }) => ({ title, rationale })),
+      expected,
+      'every AI RMF subcategory the mapping links it to is listed with its rationale, in order',
+    );
+    for (const s of shown) {
+      assert.ok(['Same as', 'Part of', 'Covers', 'Overlaps'].includes(s.relation), `"${s.relation}" says how ${s.title} relates`);
+      assert.ok(s.px >= 12, `the rationale for ${s.title} is readable (${s.px} px)`);
+    }
+    await browser.execute((h) => h.scrollIntoView({ block: 'start' }), heading);
+    await saveScreenshot(browser, 'reading-counterparts');
   });
 
   it('opens a card of the map at the top of the reader', async () => {

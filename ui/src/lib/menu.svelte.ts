@@ -23,6 +23,7 @@ export const MENU_ITEMS = [
   { id: 'view.map', label: 'Map' },
   { id: 'view.dashboard', label: 'Dashboard' },
   { id: 'view.outline', label: 'Outline' },
+  { id: 'view.crosswalk', label: 'Crosswalk' },
   { id: 'view.fit', label: 'Fit the graph' },
   { id: 'view.present', label: 'Present' },
   { id: 'view.theme', label: 'Switch light or dark theme' },

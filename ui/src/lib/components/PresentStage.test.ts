@@ -33,6 +33,7 @@ const node: NodeDetail = {
   html: '',
   links: [],
   backlinks: [],
+  counterparts: [],
 };
 
 const assessment = { ...emptyAssessment(), current: 1, target: 1, notes: 'Only the board knows this.' };
