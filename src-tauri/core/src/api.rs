@@ -69,6 +69,9 @@ pub struct NodeDetail {
     pub backlinks: Vec<LinkView>,
     /// Nodes of the other built-in frameworks that a mapping links to this one.
     pub counterparts: Vec<CounterpartView>,
+    /// The short name of the framework this node belongs to when it is not the pack in effect
+    /// (a counterpart followed from the reader), else `null`.
+    pub framework: Option<String>,
 }
 
 /// A node of another framework that a mapping links to the node being read, with how the two
@@ -187,6 +190,7 @@ pub fn node_detail(fw: &Framework, id: &str) -> Result<NodeDetail, UnknownNode> 
         links: fw.links_from(id).into_iter().map(to_view).collect(),
         backlinks: fw.links_to(id).into_iter().map(to_view).collect(),
         counterparts: Vec::new(),
+        framework: None,
     })
 }
 

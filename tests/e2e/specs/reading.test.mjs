@@ -179,6 +179,22 @@ describe('reading', () => {
     }
     await browser.execute((h) => h.scrollIntoView({ block: 'start' }), heading);
     await saveScreenshot(browser, 'reading-counterparts');
+
+    // A counterpart is read where it is listed, marked as the other framework's, and leads back.
+    const listed = await byRole(browser, 'list', 'Counterparts in AI RMF', { within: reader });
+    await (await byRole(browser, 'button', expected[0].title, { within: listed })).click();
+    await readerShows(browser, expected[0].title);
+    await assertAtTitle(browser, reader, 'a counterpart');
+    const badge = await browser.execute(() => document.querySelector('.reader .kind .framework')?.textContent.trim());
+    assert.equal(badge, 'AI RMF', 'the subcategory says which framework it belongs to');
+    const back = await byRole(browser, 'list', 'Counterparts in CAF-AI', { within: reader });
+    const home = await byRole(browser, 'button', 'Risk management', { within: back });
+    // Scrolled to, as a person reading down to it would be, before it is pressed.
+    await browser.execute((b) => b.scrollIntoView({ block: 'center' }), home);
+    await home.click();
+    await readerShows(browser, 'Risk management');
+    const mark = await browser.execute(() => document.querySelector('.reader .kind .framework'));
+    assert.equal(mark, null, "CAF-AI's own capability carries no other framework's name");
   });
 
   it('opens a card of the map at the top of the reader', async () => {

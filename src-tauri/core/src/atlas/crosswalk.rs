@@ -9,6 +9,7 @@
 use super::{Atlas, AtlasError};
 use crate::api::{
     CounterpartView, CrosswalkGroup, CrosswalkLink, CrosswalkSide, CrosswalkUnit, CrosswalkView,
+    NodeDetail,
 };
 use crate::graph::Framework;
 use crate::mapping::{self, Mapping, Side, Units};
@@ -64,6 +65,18 @@ impl Crosswalk {
             .iter()
             .find(|p| p.manifest().id == id)
             .map(|p| &**p)
+    }
+
+    /// Node `id` of a framework mapped to the pack `pack_id`, as the reader shows it: marked with
+    /// its framework's name, with its counterparts (back in the pack in effect among them).
+    pub(super) fn foreign_node(&self, pack_id: &str, id: &str) -> Option<NodeDetail> {
+        self.mapped(pack_id).into_iter().find_map(|mapped| {
+            let other = mapped.other;
+            let mut detail = crate::api::node_detail(other, id).ok()?;
+            detail.framework = Some(other.manifest().short_name.clone());
+            detail.counterparts = self.counterparts(&other.manifest().id, id);
+            Some(detail)
+        })
     }
 
     /// Every mapping with the pack `pack_id` on one side, with the framework on the other.

@@ -109,12 +109,21 @@ impl Atlas {
         Ok(api::framework_view(&*self.framework()?))
     }
 
-    /// One node for the reader, with its counterparts in the other built-in frameworks.
+    /// One node for the reader, with its counterparts in the other built-in frameworks. A node
+    /// the pack in effect lacks is looked for in the frameworks mapped to it, so a counterpart
+    /// can be read where it is listed; the pack's own node wins when both have the id.
     pub fn node(&self, id: &str) -> Result<NodeDetail, AtlasError> {
         let fw = self.framework()?;
-        let mut detail = api::node_detail(&fw, id)?;
-        detail.counterparts = self.crosswalk().counterparts(&fw.manifest().id, id);
-        Ok(detail)
+        match api::node_detail(&fw, id) {
+            Ok(mut detail) => {
+                detail.counterparts = self.crosswalk().counterparts(&fw.manifest().id, id);
+                Ok(detail)
+            }
+            Err(unknown) => self
+                .crosswalk()
+                .foreign_node(&fw.manifest().id, id)
+                .ok_or(AtlasError::UnknownNode(unknown)),
+        }
     }
 
     /// What concerns a stakeholder: perspectives and capabilities.

@@ -180,3 +180,37 @@ fn the_report_says_how_much_of_the_ai_rmf_the_assessment_reaches() {
         "the board's brief report keeps the figures, not the long list"
     );
 }
+
+#[test]
+fn a_counterpart_can_be_read_where_it_is_listed_and_leads_back() {
+    let (caf, nist) = (caf(), nist());
+    let mapping = mapping(&caf, &nist);
+    let dir = tempfile::tempdir().unwrap();
+    let atlas = Atlas::open(Ok(caf.clone()), dir.path(), "Ada");
+    let own = atlas.node("risk-management").unwrap();
+    assert_eq!(own.framework, None, "the pack's own node is not marked");
+    let far = &own.counterparts[0];
+    let read = atlas
+        .node(&far.id)
+        .expect("a counterpart opens in the reader");
+    assert_eq!(read.framework.as_deref(), Some("AI RMF"));
+    assert_eq!(read.title, far.title);
+    assert!(!read.html.is_empty(), "with its text");
+    let back: Vec<&str> = read.counterparts.iter().map(|c| c.id.as_str()).collect();
+    let expected: Vec<&str> = mapping
+        .links
+        .iter()
+        .filter(|l| l.to == far.id)
+        .map(|l| l.from.as_str())
+        .collect();
+    assert_eq!(
+        back, expected,
+        "its CAF-AI counterparts, in the mapping's order"
+    );
+    assert!(back.contains(&"risk-management"));
+    assert!(read.counterparts.iter().all(|c| c.framework == "CAF-AI"));
+    assert!(
+        atlas.node("no-such-node").is_err(),
+        "an id neither framework has is still refused"
+    );
+}

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { render, screen, within } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import Counterparts from './Counterparts.svelte';
 import type { CounterpartView } from '../platform';
 
@@ -14,8 +14,10 @@ const counterpart = (over: Partial<CounterpartView>): CounterpartView => ({
 });
 
 describe('Counterparts', () => {
-  it('lists each framework apart, every link with how it relates, why, and whether it is reviewed', () => {
+  it('lists each framework apart, every link with how it relates, why, and whether it is reviewed', async () => {
+    const onopen = vi.fn();
     render(Counterparts, {
+      onopen,
       counterparts: [
         counterpart({}),
         counterpart({
@@ -43,10 +45,13 @@ describe('Counterparts', () => {
     expect(screen.getByRole('heading', { name: 'In AI RMF (2)' })).toBeTruthy();
     const iso = screen.getByRole('list', { name: 'Counterparts in ISO 42001' });
     expect(within(iso).getByText('Covers')).toBeTruthy();
+    // A counterpart opens where it is listed.
+    await fireEvent.click(within(items[1]).getByRole('button', { name: 'MAP 1.1 — Context' }));
+    expect(onopen).toHaveBeenCalledWith('map-1-1');
   });
 
   it('shows nothing when no mapping reaches the node', () => {
-    const { container } = render(Counterparts, { counterparts: [] });
+    const { container } = render(Counterparts, { counterparts: [], onopen: () => {} });
     expect(container.querySelector('section')).toBeNull();
   });
 });

@@ -34,6 +34,7 @@ const node: NodeDetail = {
   links: [],
   backlinks: [],
   counterparts: [],
+  framework: null,
 };
 
 const assessment = { ...emptyAssessment(), current: 1, target: 1, notes: 'Only the board knows this.' };

@@ -35,6 +35,15 @@ describe('Reader', () => {
     expect(screen.getByText('New')).toBeTruthy();
   });
 
+  it("names another framework's node as such, and only then", async () => {
+    const node = await read('a-one');
+    const { unmount } = render(Reader, { node, framework: fakeFramework, onopen: () => {} });
+    expect(screen.queryByTitle(/not the framework in effect/)).toBeNull();
+    unmount();
+    render(Reader, { node: { ...node, framework: 'AI RMF' }, framework: fakeFramework, onopen: () => {} });
+    expect(screen.getByTitle('From AI RMF, not the framework in effect').textContent).toBe('AI RMF');
+  });
+
   it('lists outgoing references and backlinks under readable headings, as buttons that open the node', async () => {
     const node = await read('b-one');
     const onopen = vi.fn();

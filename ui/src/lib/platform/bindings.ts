@@ -44,7 +44,12 @@ html: string, links: Array<LinkView>, backlinks: Array<LinkView>,
 /**
  * Nodes of the other built-in frameworks that a mapping links to this one.
  */
-counterparts: Array<CounterpartView>, };
+counterparts: Array<CounterpartView>, 
+/**
+ * The short name of the framework this node belongs to when it is not the pack in effect
+ * (a counterpart followed from the reader), else `null`.
+ */
+framework: string | null, };
 
 export type CounterpartView = { 
 /**
