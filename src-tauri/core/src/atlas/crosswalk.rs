@@ -133,8 +133,8 @@ fn side(fw: &Framework, mapping: &Mapping, side: Side) -> Option<CrosswalkSide> 
             Side::To => l.to == id,
         })
     };
-    let all: Vec<CrosswalkUnit> = fw
-        .nodes_of_kind(&units.kind)
+    let all: Vec<CrosswalkUnit> = units
+        .in_order(fw)
         .into_iter()
         .map(|n| CrosswalkUnit {
             id: n.id.clone(),

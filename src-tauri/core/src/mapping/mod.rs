@@ -223,6 +223,29 @@ impl Units {
             })
     }
 
+    /// Every unit of the pack in the order a reader of the framework meets them: by the order
+    /// of each node up its `part_of` chain, so GOVERN 1.1 … GOVERN 6.2 come before MAP 1.1. A
+    /// plain sort by each unit's own `order` would interleave the groups (every first item,
+    /// then every second), since `order` counts within a parent.
+    pub fn in_order<'a>(&self, fw: &'a Framework) -> Vec<&'a Node> {
+        let key = |node: &Node| {
+            let mut path = vec![(node.order.unwrap_or(i64::MAX), node.title.clone())];
+            let mut current = node.id.clone();
+            for _ in 0..GROUP_DEPTH {
+                let Some(parent) = fw.parent(&current) else {
+                    break;
+                };
+                path.push((parent.order.unwrap_or(i64::MAX), parent.title.clone()));
+                current = parent.id.clone();
+            }
+            path.reverse();
+            path
+        };
+        let mut units: Vec<&Node> = fw.nodes().filter(|n| n.kind == self.kind).collect();
+        units.sort_by_cached_key(|n| key(n));
+        units
+    }
+
     /// The group a unit sits in: the nearest node of the group kind up its `part_of` chain.
     pub fn group_of<'a>(&self, fw: &'a Framework, id: &str) -> Option<&'a Node> {
         let mut current = fw.node(id)?;

@@ -33,8 +33,8 @@ fn one(input: &ReportInput<'_>, mapped: &MappedFramework<'_>, brief: bool, out: 
         return;
     };
     let pack = &fw.manifest().id;
-    let our_units = fw.nodes_of_kind(&ours.kind);
-    let their_units = other.nodes_of_kind(&theirs.kind);
+    let our_units = ours.in_order(fw);
+    let their_units = theirs.in_order(other);
 
     // What the mapping reaches from every unit of ours, and from the ones this organisation
     // has recorded anything about.
@@ -128,6 +128,10 @@ fn one(input: &ReportInput<'_>, mapped: &MappedFramework<'_>, brief: bool, out: 
          reviewed by a person. Read them as leads, not findings.",
         mapped.mapping.links.len()
     ))));
+    // The report now quotes a second framework's names and structure: credit it as the pack's own.
+    let theirs_manifest = other.manifest();
+    out.push(Block::Note(text(theirs_manifest.attribution.trim())));
+    out.push(Block::Note(text(theirs_manifest.notice.trim())));
 }
 
 fn plural(fw: &Framework, kind: &str) -> String {

@@ -171,6 +171,49 @@ fn the_report_says_how_much_of_the_ai_rmf_the_assessment_reaches() {
         );
     }
     assert!(text.contains("proposed: drawn from the two texts"));
+    assert!(
+        text.contains("not affiliated with, endorsed by or sponsored by NIST"),
+        "the report credits the framework it now quotes"
+    );
+
+    // The list of what is missed reads in the framework's own order: function by function,
+    // category by category, as NIST numbers them.
+    let heading = doc
+        .blocks
+        .iter()
+        .position(|b| {
+            matches!(b, Block::Heading { text, .. } if text.ends_with("this assessment does not reach"))
+        })
+        .expect("a heading for what is not reached");
+    let missed: Vec<&str> = doc.blocks[heading..]
+        .iter()
+        .find_map(|b| match b {
+            Block::List { items, .. } => Some(items),
+            _ => None,
+        })
+        .expect("the list of subcategories not reached")
+        .iter()
+        .map(|item| item[0].text())
+        .collect();
+    let rank = |title: &str| {
+        let (id, _) = title.split_once(" — ").unwrap();
+        let (function, number) = id.split_once(' ').unwrap();
+        let (category, sub) = number.split_once('.').unwrap();
+        let f = ["GOVERN", "MAP", "MEASURE", "MANAGE"]
+            .iter()
+            .position(|n| *n == function)
+            .unwrap();
+        (
+            f,
+            category.parse::<u32>().unwrap(),
+            sub.parse::<u32>().unwrap(),
+        )
+    };
+    let ranks: Vec<_> = missed.iter().map(|t| rank(t)).collect();
+    let mut sorted = ranks.clone();
+    sorted.sort();
+    assert_eq!(ranks, sorted, "in NIST's order: {missed:?}");
+    assert_eq!(missed.len(), 72 - reached.len());
 
     let board = atlas
         .report_document(org, &ReportRequest::default())
