@@ -12,7 +12,7 @@ use crate::api::{
     NodeDetail,
 };
 use crate::graph::Framework;
-use crate::mapping::{self, Mapping, Side, Units};
+use crate::mapping::{self, Mapping, Side, SideCoverage, Units};
 use crate::reports::MappedFramework;
 use std::sync::{Arc, OnceLock};
 
@@ -123,16 +123,16 @@ impl Crosswalk {
     }
 }
 
-/// One side of a mapping as the crosswalk view shows it.
-fn side(fw: &Framework, mapping: &Mapping, side: Side) -> Option<CrosswalkSide> {
+/// One side of a mapping as the crosswalk view shows it; the per-group counts are the
+/// mapping's own coverage of that side (`Mapping::coverage`), not counted again here.
+fn side(
+    fw: &Framework,
+    mapping: &Mapping,
+    side: Side,
+    coverage: &SideCoverage,
+) -> Option<CrosswalkSide> {
     let units = Units::of(fw)?;
     let manifest = fw.manifest();
-    let linked = |id: &str| {
-        mapping.links.iter().any(|l| match side {
-            Side::From => l.from == id,
-            Side::To => l.to == id,
-        })
-    };
     let all: Vec<CrosswalkUnit> = units
         .in_order(fw)
         .into_iter()
@@ -146,17 +146,14 @@ fn side(fw: &Framework, mapping: &Mapping, side: Side) -> Option<CrosswalkSide> 
             unmapped: mapping.unmapped_reason(side, &n.id).map(str::to_string),
         })
         .collect();
-    let groups = fw
-        .nodes_of_kind(&units.group)
-        .into_iter()
-        .map(|g| {
-            let members = all.iter().filter(|u| u.group == g.id);
-            CrosswalkGroup {
-                id: g.id.clone(),
-                title: g.title.clone(),
-                linked: members.clone().filter(|u| linked(&u.id)).count() as u32,
-                total: members.count() as u32,
-            }
+    let groups = coverage
+        .groups
+        .iter()
+        .map(|g| CrosswalkGroup {
+            id: g.id.clone(),
+            title: g.title.clone(),
+            linked: g.mapped as u32,
+            total: g.total as u32,
         })
         .collect();
     let label = |kind: &str, plural: bool| {
@@ -194,28 +191,38 @@ impl Crosswalk {
             let Some(other) = self.pack(theirs_id) else {
                 continue;
             };
-            let (Some(ours), Some(theirs)) = (side(fw, m, ours_side), side(other, m, theirs_side))
-            else {
+            let forward = ours_side == Side::From;
+            let coverage = if forward {
+                m.coverage(fw, other)
+            } else {
+                m.coverage(other, fw)
+            };
+            let (ours_cov, theirs_cov) = if forward {
+                (&coverage.from, &coverage.to)
+            } else {
+                (&coverage.to, &coverage.from)
+            };
+            let (Some(ours), Some(theirs)) = (
+                side(fw, m, ours_side, ours_cov),
+                side(other, m, theirs_side, theirs_cov),
+            ) else {
                 continue;
             };
             let links = m
                 .links
                 .iter()
-                .map(|l| {
-                    let forward = ours_side == Side::From;
-                    CrosswalkLink {
-                        ours: if forward { &l.from } else { &l.to }.clone(),
-                        theirs: if forward { &l.to } else { &l.from }.clone(),
-                        relation: if forward {
-                            l.relation
-                        } else {
-                            l.relation.reversed()
-                        }
-                        .as_str()
-                        .to_string(),
-                        status: l.status.as_str().to_string(),
-                        rationale: l.rationale.clone(),
+                .map(|l| CrosswalkLink {
+                    ours: if forward { &l.from } else { &l.to }.clone(),
+                    theirs: if forward { &l.to } else { &l.from }.clone(),
+                    relation: if forward {
+                        l.relation
+                    } else {
+                        l.relation.reversed()
                     }
+                    .as_str()
+                    .to_string(),
+                    status: l.status.as_str().to_string(),
+                    rationale: l.rationale.clone(),
                 })
                 .collect();
             out.push(CrosswalkView {
