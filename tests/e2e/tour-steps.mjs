@@ -59,6 +59,24 @@ const STAGE = (stepNode) => {
       const h = Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1);
       if (w > 0.5 && h > 0.5) overlaps.push(`${labels[i].title} × ${labels[j].title} (${Math.round(w * h)} px²)`);
     }
+  // Every node the step shows (drawn and not faded) names itself: a card without its label is
+  // a shape nobody in the room can name.
+  const body = (n) => box(n.renderedBoundingBox({ includeNodes: true, includeLabels: false, includeOverlays: false }));
+  // Shown: drawn in full, read from its rendered opacity (faded context is drawn at a tenth).
+  const solid = (n) => n.visible() && !n.hasClass('ghost') && (n.isParent() || Number(n.style('opacity')) >= 0.5);
+  const drawn = cy.nodes().filter((n) => solid(n) && !!n.data('label') && inside(body(n)));
+  const named = new Set(labels.map((l) => l.id));
+  const unnamed = drawn.filter((n) => n.isChildless() && !named.has(n.id())).map((n) => n.data('label'));
+  // And no label is drawn over another node's shape (a group's card is its setting, not a shape).
+  const overNodes = [];
+  for (const l of labels)
+    drawn.forEach((n) => {
+      if (n.id() === l.id || n.isParent()) return;
+      const b = body(n);
+      const w = Math.min(l.box.x2, b.x2) - Math.max(l.box.x1, b.x1);
+      const h = Math.min(l.box.y2, b.y2) - Math.max(l.box.y1, b.y1);
+      if (w > 0.5 && h > 0.5) overNodes.push(`${l.title} over ${n.data('label')}`);
+    });
   const rect = (sel) => {
     const r = document.querySelector(sel)?.getBoundingClientRect();
     return r ? { x1: r.left - canvas.left, y1: r.top - canvas.top, x2: r.right - canvas.left, y2: r.bottom - canvas.top } : null;
@@ -67,7 +85,7 @@ const STAGE = (stepNode) => {
   // The capabilities shown: drawn, not faded, and on the canvas.
   const shown = cy
     .nodes('[kind = "capability"]')
-    .filter((n) => n.visible() && !n.hasClass('faded') && inside(n.renderedBoundingBox({ includeLabels: false })))
+    .filter((n) => solid(n) && inside(n.renderedBoundingBox({ includeLabels: false })))
     .map((n) => n.id())
     .sort();
   return {
@@ -76,6 +94,8 @@ const STAGE = (stepNode) => {
     zoom,
     labels,
     overlaps,
+    unnamed,
+    overNodes,
     caption: rect('[aria-label="On screen"]'),
     bar: rect('[aria-label="Presentation"]'),
     kind: node.data('kind'),
@@ -169,6 +189,8 @@ export function projectorSteps(w, h) {
           const smallest = s.labels.reduce((m, l) => Math.min(m, l.px), Infinity);
           if (smallest < 20) problems.push(`${at}: a label is ${smallest.toFixed(1)} px on screen`);
           if (s.overlaps.length) problems.push(`${at}: ${s.overlaps.length} overlapping labels, e.g. ${s.overlaps.slice(0, 3).join('; ')}`);
+          if (s.unnamed.length) problems.push(`${at}: ${s.unnamed.length} shown nodes carry no label: ${s.unnamed.slice(0, 4).join('; ')}`);
+          if (s.overNodes.length) problems.push(`${at}: ${s.overNodes.length} labels drawn over a node: ${s.overNodes.slice(0, 3).join('; ')}`);
           if (!s.label) problems.push(`${at}: the step's own label is not drawn`);
           const n = s.node;
           const c = s.caption;
@@ -178,7 +200,7 @@ export function projectorSteps(w, h) {
             problems.push(`${at}: the node is under the caption: node ${JSON.stringify(n)}, caption ${JSON.stringify(c)}`);
           if (s.members && JSON.stringify(s.members) !== JSON.stringify(s.shown))
             problems.push(`${at}: shows capabilities ${s.shown.join(', ')} where the perspective has ${s.members.join(', ')}`);
-          console.log(`# ${w}x${h} ${at}: zoom ${s.zoom.toFixed(2)}, ${s.labels.length} labels, smallest ${smallest.toFixed(1)} px, ${s.overlaps.length} overlaps`);
+          console.log(`# ${w}x${h} ${at}: zoom ${s.zoom.toFixed(2)}, ${s.labels.length} labels, smallest ${smallest.toFixed(1)} px, ${s.overlaps.length} overlaps, ${s.unnamed.length} unnamed, ${s.overNodes.length} over nodes`);
         }
         await browser.keys(['Escape']);
         await browser.waitUntil(async () => !(await browser.execute(() => document.documentElement.hasAttribute('data-present'))), {

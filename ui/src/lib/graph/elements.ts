@@ -428,19 +428,26 @@ function projectorStyle(scene: boolean): StylesheetJson {
       style: {
         ...(scene ? {} : { 'font-size': PRESENT_LABEL_PX, 'text-max-width': '220px' }),
         'min-zoomed-font-size': PRESENT_MIN_PX,
-        'text-outline-width': 3,
+        // The scene is shown at twice its size or more: a thinner halo there is as heavy on
+        // screen, and keeps the halos of a card's stacked labels from running into each other.
+        'text-outline-width': scene ? 1.5 : 3,
         color: '#ffffff',
         'text-outline-color': '#05070c',
       },
     },
     { selector: 'node.group', style: { 'font-size': PRESENT_GROUP_PX, 'border-width': 3 } },
     { selector: 'edge', style: { width: 2 } },
-    { selector: 'node.faded:childless, edge.faded', style: { opacity: 0.1 } },
+    { selector: 'node.faded:childless', style: { opacity: 0.1 } },
+    // Lines the step is not about are left out: at any opacity, a hundred of them crossing the
+    // frame are a thicket the room reads before the step.
+    { selector: 'edge.faded, edge.unlabelled', style: { opacity: 0 } },
     // Faded context is there for its shape, not to be read: small grey words on a projector
     // are noise.
     { selector: 'node.faded', style: { 'text-opacity': 0 } },
-    // A label the projector leaves out so those it draws neither collide nor shrink (graph/legible).
+    // A label the projector leaves out so those it draws neither collide nor shrink; its node
+    // and lines fade with it (graph/legible). A group's card stays: it holds its members.
     { selector: 'node.unlabelled', style: { 'text-opacity': 0 } },
+    { selector: 'node.unlabelled:childless', style: { opacity: 0.1 } },
     { selector: 'node:selected', style: { 'border-width': 6, 'border-color': '#ffd166' } },
     {
       selector: 'node.laser',

@@ -47,12 +47,33 @@ describe('HeldLabels', () => {
     expect(cy.getElementById('b').style('font-size')).toBe('48px');
   });
 
+  it('grows a held label’s wrap width with its type, so it keeps its own line breaks', () => {
+    const cy = cytoscape({
+      headless: true,
+      styleEnabled: true,
+      elements: [{ data: { id: 'a', label: 'Innovation management' } }],
+      style: [
+        {
+          selector: 'node',
+          style: { label: 'data(label)', 'font-size': 12, 'text-wrap': 'wrap', 'text-max-width': '200px' },
+        },
+      ],
+    });
+    cy.zoom(0.5);
+    const labels = new HeldLabels();
+    labels.apply(cy, new Map([['a', 24]]));
+    expect(cy.getElementById('a').style('font-size')).toBe('48px');
+    expect(cy.getElementById('a').numericStyle('text-max-width'), '200 px at 12 is 800 px at 48').toBe(800);
+    labels.apply(cy, new Map());
+    expect(cy.getElementById('a').numericStyle('text-max-width'), 'released, its own width again').toBe(200);
+  });
+
   it('folds the many zoom steps of one frame into one restyle, and skips a graph that is gone', () => {
     const frames: FrameRequestCallback[] = [];
     vi.stubGlobal('requestAnimationFrame', (run: FrameRequestCallback) => frames.push(run));
     try {
       // A stand-in graph: Cytoscape would ask for frames of its own.
-      const node = { style: () => node, removeStyle: () => node };
+      const node = { style: () => node, removeStyle: () => node, numericStyle: () => 10 };
       const cy = { zoom: () => 1, batch: (run: () => void) => run(), getElementById: () => node } as never;
       const labels = new HeldLabels();
       const held = vi.fn(() => new Map([['a', 24]]));

@@ -8,8 +8,6 @@ import { GROUP_FONT_PX, PRESENT_GROUP_PX, PRESENT_LABEL_PX } from './elements';
 
 /** The smallest font size a held label is given, in model units. */
 const MIN_MODEL_PX = 12;
-/** How many ems a held title wraps at, so it keeps its line breaks as its type grows. */
-const WRAP_EMS = 12;
 
 /** Node id → the on-screen size its label is held at, in CSS pixels. */
 export function heldSizes(opts: {
@@ -37,6 +35,8 @@ export const modelSize = (px: number, zoom: number) => Math.max(px / zoom, MIN_M
 export class HeldLabels {
   /** Nodes whose label size is held now, with the size given. */
   private sized = new Map<string, number>();
+  /** Each held label's own size and wrap width, from the stylesheet, taken before it is held. */
+  private own = new Map<string, { font: number; wrap: number }>();
   private frame = 0;
 
   /**
@@ -57,13 +57,23 @@ export class HeldLabels {
     const next = new Map<string, number>();
     cy.batch(() => {
       for (const id of this.sized.keys())
-        if (!held.has(id)) cy.getElementById(id).removeStyle('font-size text-max-width');
+        if (!held.has(id)) {
+          cy.getElementById(id).removeStyle('font-size text-max-width');
+          this.own.delete(id);
+        }
       for (const [id, px] of held) {
         const size = modelSize(px, zoom);
         next.set(id, size);
         // Restyling a group restyles all its members, so a size that did not change is left alone.
         if (this.sized.get(id) === size) continue;
-        cy.getElementById(id).style({ 'font-size': size, 'text-max-width': `${size * WRAP_EMS}px` });
+        const n = cy.getElementById(id);
+        if (!this.own.has(id))
+          this.own.set(id, { font: n.numericStyle('font-size'), wrap: n.numericStyle('text-max-width') });
+        // The wrap width grows with the type, so the label keeps its own line breaks: a scene's
+        // list is laid out for them, and a label breaking onto a second line runs into the next.
+        const own = this.own.get(id)!;
+        const wrap = own.font > 0 && Number.isFinite(own.wrap) ? (own.wrap * size) / own.font : size * 12;
+        n.style({ 'font-size': size, 'text-max-width': `${wrap}px` });
       }
     });
     this.sized = next;

@@ -32,6 +32,24 @@ describe('legibleLabels: which labels the projector draws', () => {
     expect(legibleLabels([label('a', 2, 0, 0), label('b', 2, 0, 28)], CANVAS)).toEqual(new Set(['a']));
   });
 
+  it('draws no label over another node’s shape, nor a node under a label already drawn', () => {
+    const shaped = (l: LabelBox, x: number, y: number): LabelBox => ({
+      ...l,
+      body: { x1: x, y1: y, x2: x + 16, y2: y + 14 },
+    });
+    // 'root' is the step; 'onto' would write across its shape, 'under' would sit beneath its words.
+    const root = shaped(label('root', 0, 100, 100), 80, 108);
+    const onto = shaped(label('onto', 2, 40, 105, 5, 50, 13), 0, 0);
+    const under = shaped(label('under', 2, 500, 500), 150, 110);
+    const clear = shaped(label('clear', 2, 500, 200), 480, 208);
+    expect(legibleLabels([root, onto, under, clear], CANVAS)).toEqual(new Set(['root', 'clear']));
+    // A group's card is no obstacle: its members' labels are drawn inside it.
+    const card = label('card', 1, 0, 300, 0, 400, 20);
+    expect(legibleLabels([card, shaped(label('member', 2, 30, 340), 10, 348)], CANVAS)).toEqual(
+      new Set(['card', 'member']),
+    );
+  });
+
   it('draws no label cut by the canvas edge or under the caption', () => {
     const caption = { x1: 0, y1: 400, x2: 500, y2: 600 };
     const keep = legibleLabels(
@@ -44,16 +62,21 @@ describe('legibleLabels: which labels the projector draws', () => {
 });
 
 describe('rankOf', () => {
-  const step = { subject: 'p', reached: new Set(['p', 'c1', 'c2', 'g2']) };
-  it('ranks the step, then reached groups, then reached nodes, then frames; nothing else', () => {
+  const step = { subject: 'p', reached: new Set(['p', 'c1', 'role', 'g2']), parts: new Set(['c1']) };
+  it('ranks the step, reached groups, its own members, other reached nodes, then frames; nothing else', () => {
     expect(rankOf('p', step, true)).toBe(0);
     expect(rankOf('g2', step, true)).toBe(1);
     expect(rankOf('c1', step, false)).toBe(2);
-    expect(rankOf('frame', step, true)).toBe(3);
+    expect(rankOf('role', step, false)).toBe(3);
+    expect(rankOf('frame', step, true)).toBe(4);
     expect(rankOf('other', step, false)).toBeNull();
   });
   it('ranks groups first when no step is shown', () => {
     expect(rankOf('g', null, true)).toBe(1);
-    expect(rankOf('n', null, false)).toBe(2);
+    expect(rankOf('n', null, false)).toBe(3);
+  });
+  it('names a member before a better connected role whose label would cover it', () => {
+    const ranked = (id: string, y: number, links: number) => label(id, rankOf(id, step, false)!, 0, y, links);
+    expect(legibleLabels([ranked('role', 10, 9), ranked('c1', 0, 1)], CANVAS)).toEqual(new Set(['c1']));
   });
 });

@@ -6,10 +6,16 @@
 //   0. the step's node itself, always;
 //   1. the groups the step reaches (a perspective's title, when the perspective is the subject
 //      or is reached by a link), since they name whole parts of the picture;
-//   2. the other nodes the step reaches, the better connected within it first (a capability
+//   2. the step's own members (a perspective's capabilities): its step is about them, and a
+//      role placed near the card must not cost one of them its name;
+//   3. the other nodes the step reaches, the better connected within it first (a capability
 //      three of the shown nodes link to says more about the step than one only the subject
 //      links to), then by title, so the same step always draws the same labels;
-//   3. the groups that are only the frame of a reached node.
+//   4. the groups that are only the frame of a reached node.
+// A label is also never drawn over another node's shape, nor a node left under a drawn label: a
+// shape under words reads as part of them. A node whose label cannot be drawn is faded with its
+// lines, like everything the step is not about: the room is shown only what it can name, and a
+// card without its title is a shape nobody can point at.
 // Everything else is faded while a step is shown and draws no label at all. With no step (the
 // current view presented), the groups rank first and every node by its links.
 // `legibleLabels` and `rankOf` are pure; `chooseLabels` measures the boxes on Cytoscape (once the
@@ -27,6 +33,8 @@ export interface LabelBox {
   title: string;
   /** The label's box on screen. */
   box: Box;
+  /** The node's own shape on screen, for a node drawn as a shape (not a group's card). */
+  body?: Box;
 }
 
 /**
@@ -41,38 +49,46 @@ const overlap = (a: Box, b: Box, tolerance: number) =>
 const within = (b: Box, area: Box) => b.x1 >= area.x1 && b.y1 >= area.y1 && b.x2 <= area.x2 && b.y2 <= area.y2;
 
 /**
- * The labels to draw: in rank order, each unless it overlaps one already drawn, leaves `canvas`
- * or touches a `covered` box. Rank 0 (the step's node) is drawn whatever it overlaps.
+ * The labels to draw: in rank order, each unless it overlaps a label or a shape already drawn,
+ * its own shape lies under a label already drawn, it leaves `canvas` or it touches a `covered`
+ * box. Rank 0 (the step's node) is drawn whatever it overlaps.
  */
 export function legibleLabels(labels: LabelBox[], canvas: Box, covered: Box[] = []): Set<string> {
   const order = [...labels].sort(
     (a, b) => a.rank - b.rank || b.links - a.links || a.title.localeCompare(b.title) || a.id.localeCompare(b.id),
   );
-  const drawn: Box[] = [];
+  const words: Box[] = [];
+  const shapes: Box[] = [];
   const keep = new Set<string>();
   for (const l of order) {
     const free =
       l.rank === 0 ||
       (within(l.box, canvas) &&
         !covered.some((c) => overlap(l.box, c, 0)) &&
-        !drawn.some((d) => overlap(l.box, d, SHARED_EDGE)));
+        !words.some((d) => overlap(l.box, d, SHARED_EDGE)) &&
+        !shapes.some((d) => overlap(l.box, d, SHARED_EDGE)) &&
+        !(l.body && words.some((d) => overlap(l.body!, d, SHARED_EDGE))));
     if (!free) continue;
     keep.add(l.id);
-    drawn.push(l.box);
+    words.push(l.box);
+    if (l.body) shapes.push(l.body);
   }
   return keep;
 }
 
+/** A step on screen: its node, what its walk reaches, and its own members. */
+export interface StepReach {
+  subject: string;
+  reached: Set<string>;
+  parts: Set<string>;
+}
+
 /** The rank of a node's label (see the rule above). */
-export function rankOf(
-  id: string,
-  step: { subject: string; reached: Set<string> } | null,
-  isGroup: boolean,
-): number | null {
-  if (!step) return isGroup ? 1 : 2;
+export function rankOf(id: string, step: StepReach | null, isGroup: boolean): number | null {
+  if (!step) return isGroup ? 1 : 3;
   if (id === step.subject) return 0;
-  if (step.reached.has(id)) return isGroup ? 1 : 2;
-  return isGroup ? 3 : null;
+  if (step.reached.has(id)) return isGroup ? 1 : step.parts.has(id) ? 2 : 3;
+  return isGroup ? 4 : null;
 }
 
 /** What is drawn over `container` (the step's caption, marked `data-covers-graph`), in its pixels. */
@@ -89,12 +105,7 @@ export function coveredBoxes(container: Element | undefined): Box[] {
  * Marks `unlabelled` every shown node whose label is not drawn: shown are the nodes neither
  * hidden, faded nor ghosts; `step` is the step on screen (its subject and what it reaches).
  */
-export function chooseLabels(
-  cy: Core,
-  step: { subject: string; reached: Set<string> } | null,
-  faded: Set<string>,
-  covered: Box[],
-): Set<string> {
+export function chooseLabels(cy: Core, step: StepReach | null, faded: Set<string>, covered: Box[]): Set<string> {
   const shown = cy
     .nodes()
     .filter((n) => n.visible() && !faded.has(n.id()) && !n.hasClass('ghost') && !!n.data('label'));
@@ -110,17 +121,34 @@ export function chooseLabels(
       includeOverlays: false,
     });
     const links = n.neighborhood('node').filter((m) => ids.has(m.id())).length;
+    const s = n.isParent()
+      ? null
+      : n.renderedBoundingBox({
+          includeNodes: true,
+          includeEdges: false,
+          includeLabels: false,
+          includeOverlays: false,
+        });
     boxes.push({
       id: n.id(),
       rank,
       links,
       title: String(n.data('label')),
       box: { x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 },
+      ...(s ? { body: { x1: s.x1, y1: s.y1, x2: s.x2, y2: s.y2 } } : {}),
     });
   });
   const keep = legibleLabels(boxes, { x1: 0, y1: 0, x2: cy.width(), y2: cy.height() }, covered);
   cy.batch(() => {
     cy.nodes().forEach((n) => void n.toggleClass('unlabelled', !keep.has(n.id()) && ids.has(n.id())));
+    // A line to a node left unnamed goes with it.
+    cy.edges().forEach(
+      (e) =>
+        void e.toggleClass(
+          'unlabelled',
+          [e.source(), e.target()].some((n) => n.isChildless() && n.hasClass('unlabelled')),
+        ),
+    );
   });
   return keep;
 }

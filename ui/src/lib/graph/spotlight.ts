@@ -91,7 +91,9 @@ export class Spotlight {
     if (!cy || !container || !h.choosing()) return;
     h.labels.apply(cy, h.held(cy, cy.zoom()));
     const s = h.step();
-    const step = s ? { subject: s.id, reached: reached(h.look.adj, s.id, s.depth) } : null;
+    const step = s
+      ? { subject: s.id, reached: reached(h.look.adj, s.id, s.depth), parts: new Set(h.look.adj.parts.get(s.id)) }
+      : null;
     chooseLabels(cy, step, h.look.faded, coveredBoxes(container));
     container.dataset.framed = s?.id ?? '';
   }
