@@ -51,13 +51,17 @@ const STAGE = (stepNode) => {
     if (!inside(b)) return;
     labels.push({ id: n.id(), title: n.data('label'), px, box: box(b) });
   });
+  // The area two boxes share, 0 unless they overlap by more than half a pixel each way.
+  const shared = (a, b) => {
+    const w = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1);
+    const h = Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1);
+    return w > 0.5 && h > 0.5 ? w * h : 0;
+  };
   const overlaps = [];
   for (let i = 0; i < labels.length; i++)
     for (let j = i + 1; j < labels.length; j++) {
-      const [a, b] = [labels[i].box, labels[j].box];
-      const w = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1);
-      const h = Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1);
-      if (w > 0.5 && h > 0.5) overlaps.push(`${labels[i].title} × ${labels[j].title} (${Math.round(w * h)} px²)`);
+      const area = shared(labels[i].box, labels[j].box);
+      if (area) overlaps.push(`${labels[i].title} × ${labels[j].title} (${Math.round(area)} px²)`);
     }
   // Every node the step shows (drawn and not faded) names itself: a card without its label is
   // a shape nobody in the room can name.
@@ -71,11 +75,7 @@ const STAGE = (stepNode) => {
   const overNodes = [];
   for (const l of labels)
     drawn.forEach((n) => {
-      if (n.id() === l.id || n.isParent()) return;
-      const b = body(n);
-      const w = Math.min(l.box.x2, b.x2) - Math.max(l.box.x1, b.x1);
-      const h = Math.min(l.box.y2, b.y2) - Math.max(l.box.y1, b.y1);
-      if (w > 0.5 && h > 0.5) overNodes.push(`${l.title} over ${n.data('label')}`);
+      if (n.id() !== l.id && !n.isParent() && shared(l.box, body(n))) overNodes.push(`${l.title} over ${n.data('label')}`);
     });
   const rect = (sel) => {
     const r = document.querySelector(sel)?.getBoundingClientRect();

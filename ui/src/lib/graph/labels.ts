@@ -72,8 +72,7 @@ export class HeldLabels {
         // The wrap width grows with the type, so the label keeps its own line breaks: a scene's
         // list is laid out for them, and a label breaking onto a second line runs into the next.
         const own = this.own.get(id)!;
-        const wrap = own.font > 0 && Number.isFinite(own.wrap) ? (own.wrap * size) / own.font : size * 12;
-        n.style({ 'font-size': size, 'text-max-width': `${wrap}px` });
+        n.style({ 'font-size': size, 'text-max-width': `${(own.wrap * size) / own.font}px` });
       }
     });
     this.sized = next;

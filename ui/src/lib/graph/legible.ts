@@ -142,13 +142,8 @@ export function chooseLabels(cy: Core, step: StepReach | null, faded: Set<string
   cy.batch(() => {
     cy.nodes().forEach((n) => void n.toggleClass('unlabelled', !keep.has(n.id()) && ids.has(n.id())));
     // A line to a node left unnamed goes with it.
-    cy.edges().forEach(
-      (e) =>
-        void e.toggleClass(
-          'unlabelled',
-          [e.source(), e.target()].some((n) => n.isChildless() && n.hasClass('unlabelled')),
-        ),
-    );
+    cy.edges('.unlabelled').removeClass('unlabelled');
+    cy.nodes('.unlabelled:childless').connectedEdges().addClass('unlabelled');
   });
   return keep;
 }
