@@ -47,6 +47,32 @@ describe('HeldLabels', () => {
     expect(cy.getElementById('b').style('font-size')).toBe('48px');
   });
 
+  it('sizes a held label whose node joins the graph later once it is there', () => {
+    const cy = cytoscape({
+      headless: true,
+      styleEnabled: true,
+      elements: [{ data: { id: 'a' } }],
+      style: [{ selector: 'node', style: { 'font-size': 10 } }],
+    });
+    const labels = new HeldLabels();
+    labels.apply(
+      cy,
+      new Map([
+        ['a', 24],
+        ['role', 24],
+      ]),
+    );
+    cy.add({ data: { id: 'role' } });
+    labels.apply(
+      cy,
+      new Map([
+        ['a', 24],
+        ['role', 24],
+      ]),
+    );
+    expect(cy.getElementById('role').style('font-size')).toBe('24px');
+  });
+
   it('grows a held label’s wrap width with its type, so it keeps its own line breaks', () => {
     const cy = cytoscape({
       headless: true,
@@ -73,7 +99,7 @@ describe('HeldLabels', () => {
     vi.stubGlobal('requestAnimationFrame', (run: FrameRequestCallback) => frames.push(run));
     try {
       // A stand-in graph: Cytoscape would ask for frames of its own.
-      const node = { style: () => node, removeStyle: () => node, numericStyle: () => 10 };
+      const node = { style: () => node, removeStyle: () => node, numericStyle: () => 10, empty: () => false };
       const cy = { zoom: () => 1, batch: (run: () => void) => run(), getElementById: () => node } as never;
       const labels = new HeldLabels();
       const held = vi.fn(() => new Map([['a', 24]]));

@@ -62,11 +62,13 @@ export class HeldLabels {
           this.own.delete(id);
         }
       for (const [id, px] of held) {
+        // Not in the graph yet (a node the first frame left out): sized once it has joined.
+        const n = cy.getElementById(id);
+        if (n.empty()) continue;
         const size = modelSize(px, zoom);
         next.set(id, size);
         // Restyling a group restyles all its members, so a size that did not change is left alone.
         if (this.sized.get(id) === size) continue;
-        const n = cy.getElementById(id);
         if (!this.own.has(id))
           this.own.set(id, { font: n.numericStyle('font-size'), wrap: n.numericStyle('text-max-width') });
         // The wrap width grows with the type, so the label keeps its own line breaks: a scene's
