@@ -12,9 +12,10 @@ const elements = toElements(fakeFramework);
 const model = modelOf(elements);
 const titleOf = (id: string) => fakeFramework.nodes.find((n) => n.id === id)?.title ?? id;
 
-function setUp() {
+/** The graph with `shown` in it (all of the pack unless said), laid out as the scene. */
+function setUp(shown = elements) {
   const { positions } = sceneLayout(model, titleOf);
-  const cy = cytoscape({ headless: true, elements: placed(elements, positions), layout: { name: 'preset' } });
+  const cy = cytoscape({ headless: true, elements: placed(shown, positions), layout: { name: 'preset' } });
   const stage = new Stage(
     () => model,
     () => inScene(model),
@@ -100,16 +101,10 @@ describe('Stage.joinRest', () => {
   it('puts back what the first frame held, marked and lit as the view has it now', () => {
     const hidden = new Set(model.nodes.filter((n) => n.kind === 'stakeholder').map((n) => n.id));
     const [first, later] = splitScene(elements, hidden);
-    const { positions } = sceneLayout(model, titleOf);
-    const cy = cytoscape({ headless: true, elements: placed(first, positions), layout: { name: 'preset' } });
-    const stage = new Stage(
-      () => model,
-      () => inScene(model),
-      new Set(),
-    );
+    const { cy, stage } = setUp(first);
     const selected = model.nodes.find((n) => n.kind === 'capability')!.id;
     const look = { hidden, ghosts: new Set<string>(), faded: new Set<string>(), lensHits: null, heat: null, selected };
-    stage.joinRest(cy, placed(later, positions), look, null);
+    stage.joinRest(cy, placed(later, sceneLayout(model, titleOf).positions), look, null);
     expect(cy.elements().length).toBe(elements.length);
     for (const id of hidden) expect(cy.getElementById(id).hasClass('hidden')).toBe(true);
     const own = cy
