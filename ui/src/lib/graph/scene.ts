@@ -46,19 +46,9 @@ export const roughMeasure: Measure = (text, px, bold = false) => text.length * p
 export function canvasMeasure(): Measure {
   const c2d = typeof document !== 'undefined' ? document.createElement('canvas').getContext('2d') : null;
   if (!c2d) return roughMeasure;
-  // The layout tries several wrap widths and measures the same words and lines for each;
-  // remembered, and the font set only when it changes, it took a fifth of the time.
-  const known = new Map<string, number>();
-  let font = '';
   return (text, px, bold = false) => {
-    const key = `${px}${bold ? 'b' : ''} ${text}`;
-    let width = known.get(key);
-    if (width === undefined) {
-      const want = `normal ${bold ? 'bold' : 'normal'} ${px}px ${LABEL_FONT}`;
-      if (want !== font) c2d.font = font = want;
-      known.set(key, (width = Math.ceil(c2d.measureText(text).width)));
-    }
-    return width;
+    c2d.font = `normal ${bold ? 'bold' : 'normal'} ${px}px ${LABEL_FONT}`;
+    return Math.ceil(c2d.measureText(text).width);
   };
 }
 
